@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  target: "node20",
+  // Keep Chinese labels readable in the published bundle instead of \uXXXX escapes.
+  esbuildOptions(options) {
+    options.charset = "utf8";
+  },
+});
