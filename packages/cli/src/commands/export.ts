@@ -1,0 +1,86 @@
+/**
+ * `xxgk export`: reports to a dataset (long or wide, CSV or NDJSON), streamed in input order.
+ */
+import { flag, jobsOption, stringOption, type ParsedArgs } from "../args.js";
+import { runBatch } from "../batch.js";
+import { printError, type Context } from "../context.js";
+import { EXIT } from "../errors.js";
+import { exportHeader, type ExportFormat } from "../export-rows.js";
+import { msg, pick } from "../i18n.js";
+import { expandInputs } from "../input/expand.js";
+import { readStream } from "../input/read.js";
+import { formatSyntaxProblem } from "../load-report.js";
+import { UTF8_BOM } from "../output/csv.js";
+import { ProgressBar } from "../output/progress.js";
+import { openSink } from "../output/sink.js";
+import type { ExportOutcome } from "../tasks.js";
+import { availableParallelism } from "node:os";
+
+/** Runs `xxgk export`. */
+export async function execute(context: Context, { values, positionals }: ParsedArgs): Promise<number> {
+  const { lang } = context;
+  const format = (stringOption(values, "to") ?? "csv") as ExportFormat;
+  const wide = flag(values, "wide");
+  const jobs = jobsOption(values, "export", availableParallelism());
+  const files = expandInputs(positionals, context.io.cwd);
+  const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
+  const sink = openSink(context, stringOption(values, "output"), { force: flag(values, "force"), inputs: files.map((file) => file.path) });
+  const progress = new ProgressBar(context.io.stderr, files.length, pick(msg("导出", "export"), lang), Boolean(context.io.stderr.isTTY) && files.length > 1);
+  let exported = 0;
+  let invalid = 0;
+  let unreadable = 0;
+  try {
+    if (format === "csv" && !flag(values, "no-bom")) sink.write(UTF8_BOM);
+    sink.write(exportHeader(format, wide));
+    await runBatch<ExportOutcome>({
+      files,
+      job: { kind: "export", format, wide },
+      jobs,
+      ...(stdinBytes ? { stdinBytes } : {}),
+      onProgress: (done) => progress.update(done),
+      onOutcome: (file, outcome) => {
+        if (outcome.status === "ok") {
+          exported++;
+          sink.write(outcome.text);
+          return;
+        }
+        progress.clear();
+        if (outcome.status === "error") {
+          unreadable++;
+          printError(context, `${pick(outcome.error.text, lang)}`);
+        } else if (outcome.status === "syntax") {
+          invalid++;
+          context.io.stderr.write(formatSyntaxProblem(file.name, outcome.problem, lang));
+        } else {
+          invalid++;
+          const shown = outcome.issues.slice(0, 5);
+          printError(
+            context,
+            pick(msg(`${file.name}：结构无效，未导出（${outcome.issues.length} 处问题）`, `${file.name}: invalid structure, not exported (${outcome.issues.length} problems)`), lang),
+          );
+          for (const issue of shown) printError(context, `  ${issue.label}: ${lang === "en" ? issue.messageEn : issue.message}`);
+          if (outcome.issues.length > shown.length) printError(context, `  …`);
+        }
+      },
+    });
+  } catch (error) {
+    progress.clear();
+    sink.abort();
+    throw error;
+  }
+  progress.clear();
+  sink.commit();
+  if (files.length > 1 || !sink.toStdout) {
+    printError(
+      context,
+      pick(
+        msg(
+          `已导出 ${exported} 份报告${invalid ? `，${invalid} 份无效未导出` : ""}${unreadable ? `，${unreadable} 份无法读取` : ""}`,
+          `exported ${exported} report${exported === 1 ? "" : "s"}${invalid ? `, ${invalid} invalid and left out` : ""}${unreadable ? `, ${unreadable} unreadable` : ""}`,
+        ),
+        lang,
+      ),
+    );
+  }
+  return unreadable ? EXIT.usage : invalid ? EXIT.findings : EXIT.ok;
+}

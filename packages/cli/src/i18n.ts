@@ -1,0 +1,39 @@
+/**
+ * Message language. Chinese is the default; `--lang en` or `XXGK_LANG=en` switch to English.
+ * LANG/LC_ALL are deliberately not consulted: servers and CI images default to `en_US.UTF-8` or `C.UTF-8`
+ * while the people reading the messages are Chinese clerks.
+ */
+export type Lang = "zh" | "en";
+
+/** A message in both languages. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** Builds a bilingual message. */
+export function msg(zh: string, en: string): Message {
+  return { zh, en };
+}
+
+/** Picks the message text for a language. */
+export function pick(message: Message, lang: Lang): string {
+  return lang === "en" ? message.en : message.zh;
+}
+
+/** True when a string names a supported language. */
+export function isLang(value: unknown): value is Lang {
+  return value === "zh" || value === "en";
+}
+
+/** The language from `--lang` in argv (scanned before full parsing, so usage errors use it too) or XXGK_LANG. */
+export function detectLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === "--") break;
+    if (arg === "--lang" && isLang(argv[index + 1])) return argv[index + 1] as Lang;
+    if (arg.startsWith("--lang=") && isLang(arg.slice(7))) return arg.slice(7) as Lang;
+  }
+  const fromEnv = env.XXGK_LANG?.toLowerCase().slice(0, 2);
+  return fromEnv === "en" ? "en" : "zh";
+}

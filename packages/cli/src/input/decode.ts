@@ -1,0 +1,120 @@
+/**
+ * Turning the bytes of a report file into text: UTF-8 with or without BOM, UTF-16 LE/BE (BOM or sniffed from
+ * the leading ASCII of a JSON text), GB18030 when the bytes are not valid UTF-8. Binary input gets a clear error.
+ */
+import { CliError } from "../errors.js";
+import { msg } from "../i18n.js";
+
+/** Largest input accepted, in bytes (10 MiB). Real reports are 20–200 KB of JSON. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** How an input was encoded. */
+export type InputEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+/** Decoded text and the encoding that was detected. */
+export interface DecodedText {
+  /** The text, without any byte order mark. */
+  text: string;
+  /** The detected encoding. */
+  encoding: InputEncoding;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Well-known binary formats, so the error can say what the file looks like. */
+function sniffBinary(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
+  if (head.startsWith("%PDF")) return "PDF";
+  if (head.startsWith("PK\u0003\u0004")) return "ZIP/DOCX/XLSX";
+  if (head.startsWith("\u00d0\u00cf\u0011\u00e0")) return "DOC/XLS (OLE)";
+  if (head.startsWith("\u0089PNG")) return "PNG";
+  if (head.startsWith("\u00ff\u00d8\u00ff")) return "JPEG";
+  if (head.startsWith("GIF8")) return "GIF";
+  if (head.startsWith("\u001f\u008b")) return "gzip";
+  return undefined;
+}
+
+function binaryError(name: string, kind: string | undefined): CliError {
+  const convertible = kind === "PDF" || kind === "ZIP/DOCX/XLSX" || kind === "DOC/XLS (OLE)";
+  return new CliError(
+    "binary",
+    msg(
+      `${name}：不是文本文件${kind ? `（看起来是 ${kind}）` : "（含有 NUL 字节）"}，无法作为报告 JSON 读取${convertible ? "；已发布的报告文件请先用 xxgk import 转换" : ""}`,
+      `${name}: not a text file${kind ? ` (looks like ${kind})` : " (contains NUL bytes)"}; cannot read it as report JSON${convertible ? "; convert a published report with xxgk import first" : ""}`,
+    ),
+  );
+}
+
+function swapBytes(bytes: Uint8Array): Buffer {
+  const swapped = Buffer.alloc(bytes.length - (bytes.length % 2));
+  for (let index = 0; index + 1 < bytes.length; index += 2) {
+    swapped[index] = bytes[index + 1]!;
+    swapped[index + 1] = bytes[index]!;
+  }
+  return swapped;
+}
+
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
+  const body = bigEndian ? swapBytes(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length - (bytes.length % 2));
+  return body.toString("utf16le");
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) !== -1;
+}
+
+/**
+ * Decodes the bytes of a report. `name` is used in error messages. Throws {@link CliError} with code
+ * `too-large`, `binary` or `undecodable`.
+ */
+export async function decodeReportBytes(bytes: Uint8Array, name: string): Promise<DecodedText> {
+  if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(name, bytes.length);
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    const body = bytes.subarray(3);
+    if (hasNul(body)) throw binaryError(name, undefined);
+    try {
+      return { text: utf8.decode(body), encoding: "utf-8-bom" };
+    } catch {
+      throw undecodable(name);
+    }
+  }
+  if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), false), encoding: "utf-16le" };
+  if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), true), encoding: "utf-16be" };
+  // A JSON text starts with ASCII, so UTF-16 without a BOM shows a zero byte beside each of the first characters.
+  if (bytes.length >= 4 && b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return { text: decodeUtf16(bytes, false), encoding: "utf-16le" };
+  if (bytes.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return { text: decodeUtf16(bytes, true), encoding: "utf-16be" };
+  const kind = sniffBinary(bytes);
+  if (kind || hasNul(bytes)) throw binaryError(name, kind);
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf-8" };
+  } catch {
+    // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government systems export.
+  }
+  const { default: iconv } = await import("iconv-lite");
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030");
+  if (text.includes("\ufffd")) throw undecodable(name);
+  return { text, encoding: "gb18030" };
+}
+
+/** The error for input over {@link MAX_INPUT_BYTES}. */
+export function tooLarge(name: string, size: number): CliError {
+  const mib = (size / 1024 / 1024).toFixed(1);
+  return new CliError(
+    "too-large",
+    msg(
+      `${name}：文件过大（${mib} MiB），超过 10 MiB 上限；一份年度报告的 JSON 通常不足 1 MiB，请确认是否选错了文件`,
+      `${name}: file too large (${mib} MiB), over the 10 MiB limit; an annual report's JSON is usually under 1 MiB — is this the right file?`,
+    ),
+  );
+}
+
+function undecodable(name: string): CliError {
+  return new CliError(
+    "undecodable",
+    msg(
+      `${name}：无法识别文件编码（既不是 UTF-8/UTF-16，也不是 GB18030）`,
+      `${name}: unknown text encoding (neither UTF-8/UTF-16 nor GB18030)`,
+    ),
+  );
+}

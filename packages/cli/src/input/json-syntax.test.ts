@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findJsonSyntaxProblem, locateJsonSyntaxError, parseJsonText } from "./json-syntax.js";
+
+function problemOf(text: string) {
+  const result = parseJsonText(text);
+  if (result.ok) throw new Error("expected a syntax error");
+  return result.problem;
+}
+
+describe("parseJsonText", () => {
+  it("parses valid JSON", () => {
+    expect(parseJsonText('{"a": [1, null, "二"]}')).toEqual({ ok: true, value: { a: [1, null, "二"] } });
+  });
+
+  it("reports a missing comma with line, column and the offending line", () => {
+    const problem = problemOf('{\n  "edition": "2021"\n  "meta": {}\n}');
+    expect(problem.line).toBe(3);
+    expect(problem.column).toBe(3);
+    expect(problem.lineText).toBe('  "meta": {}');
+    expect(problem.caret).toBe(2);
+    expect(problem.message.en).toContain('missing ","');
+  });
+
+  it("names a trailing comma", () => {
+    const problem = problemOf('{"a": [1, 2,],\n "b": 1}');
+    expect(problem.message.zh).toContain("尾随逗号");
+    expect([problem.line, problem.column]).toEqual([1, 13]);
+    expect(problemOf('{"a": 1,}').message.en).toContain("trailing comma");
+  });
+
+  it("does not call a missing value a trailing comma", () => {
+    const problem = problemOf('{"a": }');
+    expect(problem.message.en).toContain("expected a value");
+    expect(problem.column).toBe(7);
+  });
+
+  it("explains full-width punctuation typed with a Chinese input method", () => {
+    const problem = problemOf('{"year"：2023}');
+    expect(problem.message.zh).toContain("全角冒号");
+    expect(problem.column).toBe(8);
+    expect(problemOf('{"a": 1，"b": 2}').message.zh).toContain("全角逗号");
+  });
+
+  it("counts columns in characters and the caret in display cells for Chinese text", () => {
+    const problem = problemOf('{"body": "石嘴山市" x}');
+    expect(problem.column).toBe(17);
+    // 石嘴山市 takes 8 display cells in a terminal.
+    expect(problem.caret).toBe(20);
+  });
+
+  it("reports an unterminated string at its opening quote and unexpected end of file", () => {
+    expect(problemOf('{"a": "abc').message.en).toContain("unterminated string");
+    const end = problemOf('{"a": [1, 2');
+    expect(end.message.en).toContain('missing "]}"');
+    expect(problemOf("").message.en).toContain("empty file");
+  });
+
+  it("explains comments and single quotes", () => {
+    expect(problemOf('{ // note\n"a": 1}').message.en).toContain("comments");
+    expect(problemOf("{'a': 1}").message.en).toContain("double quotes");
+  });
+
+  it("shows a window of a long minified line", () => {
+    const text = `{"a":"${"x".repeat(500)}" "b":1}`;
+    const problem = problemOf(text);
+    expect(problem.column).toBe(509);
+    expect(problem.lineText.length).toBeLessThan(130);
+    expect(problem.lineText.startsWith("…")).toBe(true);
+  });
+});
+
+describe("findJsonSyntaxProblem", () => {
+  it("accepts exactly what JSON.parse accepts (random JSON, then random corruptions)", () => {
+    const accepts = (text: string) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const corrupted = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom("", ",", "}", "]", "{", "[", '"', ":", " ", "0", "-", ".", "e", "，", "\\", "\n", "t"), fc.nat(3))
+      .map(([text, at, insert, remove]) => {
+        const position = at % (text.length + 1);
+        return text.slice(0, position) + insert + text.slice(position + remove);
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), corrupted), (text) => {
+        const problem = findJsonSyntaxProblem(text);
+        expect(problem === undefined).toBe(accepts(text));
+        if (problem) expect(problem.offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("locates errors inside the text for any invalid input", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const problem = locateJsonSyntaxError(text);
+        expect(problem.line).toBeGreaterThanOrEqual(1);
+        expect(problem.column).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+});

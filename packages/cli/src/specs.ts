@@ -1,0 +1,284 @@
+/**
+ * Every command's options, arguments, help text and examples, as data. Help is printed from here without
+ * loading the command's code, so `--help` is as fast as `--version`.
+ */
+import { msg, type Message } from "./i18n.js";
+
+/** One option of a command. */
+export interface OptionSpec {
+  /** Long name without dashes. */
+  name: string;
+  /** One-letter alias. */
+  short?: string;
+  /** Boolean flag or option taking a value. */
+  type: "boolean" | "string";
+  /** May be given more than once. */
+  multiple?: boolean;
+  /** Allowed values, checked before the command runs. */
+  choices?: readonly string[];
+  /** Placeholder shown in help, e.g. `<file>`. */
+  value?: string;
+  /** Help text. */
+  description: Message;
+}
+
+/** One command. */
+export interface CommandSpec {
+  name: string;
+  /** Argument placeholder shown in the usage line. */
+  args: string;
+  /** Smallest and largest number of positional arguments. */
+  positionals: { min: number; max: number };
+  /** One-line summary. */
+  summary: Message;
+  /** Longer description. */
+  description?: Message;
+  options: OptionSpec[];
+  examples: { command: string; description: Message }[];
+}
+
+const LANG: OptionSpec = {
+  name: "lang",
+  type: "string",
+  choices: ["zh", "en"],
+  value: "<zh|en>",
+  description: msg("消息语言：zh（默认）或 en；也可设环境变量 XXGK_LANG=en", "message language: zh (default) or en; or set XXGK_LANG=en"),
+};
+const COLOR: OptionSpec = { name: "color", type: "boolean", description: msg("强制彩色输出", "force colored output") };
+const NO_COLOR: OptionSpec = {
+  name: "no-color",
+  type: "boolean",
+  description: msg("关闭彩色输出（也可设环境变量 NO_COLOR）", "disable colors (or set NO_COLOR)"),
+};
+const HELP: OptionSpec = { name: "help", short: "h", type: "boolean", description: msg("显示帮助", "show help") };
+const OUTPUT = (what: Message): OptionSpec => ({
+  name: "output",
+  short: "o",
+  type: "string",
+  value: "<file>",
+  description: what,
+});
+const FORCE: OptionSpec = {
+  name: "force",
+  short: "f",
+  type: "boolean",
+  description: msg("覆盖已存在的输出文件（输入文件永远不会被覆盖）", "overwrite an existing output file (inputs are never overwritten)"),
+};
+const JOBS: OptionSpec = {
+  name: "jobs",
+  short: "j",
+  type: "string",
+  value: "<n>",
+  description: msg(
+    "并行工作线程数，默认为 CPU 核数；1 表示不用工作线程",
+    "number of worker threads, default: the number of CPU cores; 1 means no worker threads",
+  ),
+};
+const PROFILE: OptionSpec = {
+  name: "profile",
+  type: "string",
+  choices: ["publish", "audit"],
+  value: "<publish|audit>",
+  description: msg("规则配置：publish（发布前自查，默认）或 audit（审核，更严格）", "rule profile: publish (pre-publication check, default) or audit (stricter review)"),
+};
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [LANG, COLOR, NO_COLOR, HELP];
+
+/** All commands, in help order. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "init",
+    args: "",
+    positionals: { min: 0, max: 0 },
+    summary: msg("新建一份报告 JSON（所有数字为 0，待填写）", "create a new report JSON (every number 0, ready to fill in)"),
+    description: msg(
+      "生成一份空白报告：所有表格单元格为 0，文字部分为空，并带有指向 JSON Schema 的 $schema，编辑器可据此补全和提示。未给出 -o 时输出到标准输出。",
+      "Creates a new report: every table cell 0, empty prose, and a $schema pointing at the published JSON Schema so editors offer completion. Without -o it prints to standard output.",
+    ),
+    options: [
+      {
+        name: "edition",
+        type: "string",
+        choices: ["2021", "2019"],
+        value: "<2021|2019>",
+        description: msg("格式版本；默认按年度选择（2021 年起为 2021 版）", "format edition; default: chosen from the year (2021 onward: edition 2021)"),
+      },
+      { name: "year", type: "string", value: "<YYYY>", description: msg("报告年度，默认为上一年", "report year; default: last year") },
+      { name: "body", type: "string", value: "<名称>", description: msg("发布机关全称（必填）", "full name of the reporting body (required)") },
+      {
+        name: "example",
+        type: "boolean",
+        description: msg("改为输出内置的示例报告（石嘴山市商务局 2023 年）", "write the bundled example report (石嘴山市商务局 2023) instead"),
+      },
+      OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")),
+      FORCE,
+    ],
+    examples: [
+      { command: "xxgk init --year 2024 --body 某某市商务局 -o 2024.json", description: msg("新建 2024 年度报告", "a new report for 2024") },
+      { command: "xxgk init --edition 2019 --year 2020 --body 某某县人民政府", description: msg("2019 版格式，输出到终端", "edition 2019, printed") },
+      { command: "xxgk init --example -o example.json", description: msg("取出内置示例", "write out the bundled example") },
+    ],
+  },
+  {
+    name: "validate",
+    args: "<文件|目录|glob|->...",
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+    summary: msg("检查报告：结构、勾稽关系和跨年度规则", "check reports: structure, consistency rules and cross-year rules"),
+    description: msg(
+      "检查一份或成千上万份报告。目录按 *.json 递归查找（跳过 node_modules 和隐藏目录）；glob 需加引号；- 表示标准输入。多个文件时使用全部 CPU 核并行检查，输出顺序与输入顺序一致。\n退出码：0 没有错误级问题；1 至少一个错误级问题（含 JSON 语法错误）；2 用法错误或文件无法读取/写入。",
+      "Checks one report or ten thousand. Directories are searched recursively for *.json (skipping node_modules and hidden directories); quote globs; - reads standard input. Many files are checked on all CPU cores; output follows input order.\nExit codes: 0 no error-severity finding; 1 at least one (JSON syntax errors included); 2 usage error or a file that cannot be read or written.",
+    ),
+    options: [
+      PROFILE,
+      {
+        name: "previous",
+        type: "string",
+        value: "<file>",
+        description: msg("上一年度的报告，用于跨年度规则（只检查一份报告时可用）", "last year's report, for cross-year rules (with a single report only)"),
+      },
+      {
+        name: "format",
+        type: "string",
+        choices: ["pretty", "json", "ndjson", "sarif", "csv"],
+        value: "<pretty|json|ndjson|sarif|csv>",
+        description: msg("输出格式，默认 pretty", "output format, default pretty"),
+      },
+      {
+        name: "rule",
+        type: "string",
+        multiple: true,
+        value: "<规则=级别>",
+        description: msg(
+          "调整规则级别：error、warning、info 或 off，可重复，如 --rule R2=off",
+          "set a rule's severity: error, warning, info or off; repeatable, e.g. --rule R2=off",
+        ),
+      },
+      { name: "today", type: "string", value: "<YYYY-MM-DD>", description: msg("按该日期判断期限类规则（默认今天）", "date used by deadline rules (default: today)") },
+      OUTPUT(msg("把结果写入文件而不是标准输出", "write the results to a file instead of standard output")),
+      FORCE,
+      JOBS,
+    ],
+    examples: [
+      { command: "xxgk validate 2023.json", description: msg("检查一份报告", "check one report") },
+      { command: "xxgk validate 2023.json --previous 2022.json", description: msg("加上跨年度规则", "with cross-year rules") },
+      { command: 'xxgk validate reports/ "archive/**/*.json" --format ndjson > results.ndjson', description: msg("批量检查，每份报告一行 JSON", "batch, one JSON line per report") },
+      { command: "xxgk validate reports/ --format sarif -o results.sarif", description: msg("供 CI 代码扫描使用", "for CI code scanning") },
+      { command: "cat 2023.json | xxgk validate -", description: msg("从标准输入读取", "read standard input") },
+    ],
+  },
+  {
+    name: "render",
+    args: "<file>",
+    positionals: { min: 1, max: 1 },
+    summary: msg("把报告渲染为 HTML、Word（DOCX）、Markdown 或纯文本", "render a report as HTML, Word (DOCX), Markdown or plain text"),
+    description: msg(
+      "按官方版式渲染报告。文本格式默认输出到标准输出；DOCX 是二进制文件，输出到终端时需要 -o。--annotate 先运行校验，并在 HTML 中标出问题单元格。",
+      "Renders a report in the official layout. Text formats go to standard output by default; DOCX is binary and needs -o when standard output is a terminal. --annotate runs the validators first and marks the findings in the HTML.",
+    ),
+    options: [
+      {
+        name: "to",
+        short: "t",
+        type: "string",
+        choices: ["html", "docx", "md", "txt"],
+        value: "<html|docx|md|txt>",
+        description: msg("输出格式，默认 html", "output format, default html"),
+      },
+      { name: "annotate", type: "boolean", description: msg("运行校验并在 HTML 中标注问题（仅 html）", "run the validators and mark the findings (html only)") },
+      PROFILE,
+      { name: "fragment", type: "boolean", description: msg("只输出 HTML 片段，不含 <html> 外壳（仅 html）", "HTML fragment without the <html> shell (html only)") },
+      OUTPUT(msg("写入该文件", "write to this file")),
+      FORCE,
+    ],
+    examples: [
+      { command: "xxgk render 2023.json --to html -o 2023.html", description: msg("网页版", "a web page") },
+      { command: "xxgk render 2023.json --to docx -o 2023.docx", description: msg("Word 文件", "a Word file") },
+      { command: "xxgk render 2023.json --to html --annotate -o 审核.html", description: msg("标注问题的审核稿", "a review copy with findings marked") },
+      { command: "xxgk render 2023.json --to txt", description: msg("纯文本输出到终端", "plain text to the terminal") },
+    ],
+  },
+  {
+    name: "import",
+    args: "<file>",
+    positionals: { min: 1, max: 1 },
+    summary: msg("把已发布的报告（文本、Markdown、HTML、PDF、DOCX）转换为报告 JSON（本版本尚未提供）", "convert a published report (text, Markdown, HTML, PDF, DOCX) to report JSON (not available in this version)"),
+    description: msg(
+      "导入功能依赖 @xxgk/importer，本版本尚未包含该包：命令以退出码 2 结束并说明原因。",
+      "Importing needs @xxgk/importer, which this version does not include yet: the command exits with code 2 and says so.",
+    ),
+    options: [OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")), FORCE],
+    examples: [{ command: "xxgk import 2023年报.pdf -o 2023.json", description: msg("（将来）从 PDF 导入", "(future) import from PDF") }],
+  },
+  {
+    name: "schema",
+    args: "",
+    positionals: { min: 0, max: 0 },
+    summary: msg("输出报告格式的 JSON Schema", "print the report format's JSON Schema"),
+    description: msg(
+      "输出 @xxgk/schema 发布的 JSON Schema（draft 2020-12）。不加 --edition 时为两个版本通用的 Schema。",
+      "Prints the JSON Schema published by @xxgk/schema (draft 2020-12). Without --edition: the schema for either edition.",
+    ),
+    options: [
+      {
+        name: "edition",
+        type: "string",
+        choices: ["2021", "2019"],
+        value: "<2021|2019>",
+        description: msg("只输出某一版本的 Schema", "the schema of one edition only"),
+      },
+      OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")),
+      FORCE,
+    ],
+    examples: [
+      { command: "xxgk schema -o report.schema.json", description: msg("保存 Schema", "save the schema") },
+      { command: "xxgk schema --edition 2019", description: msg("2019 版 Schema", "the 2019 edition's schema") },
+    ],
+  },
+  {
+    name: "rules",
+    args: "",
+    positionals: { min: 0, max: 0 },
+    summary: msg("列出校验规则", "list the validation rules"),
+    options: [{ name: "json", type: "boolean", description: msg("以 JSON 输出规则目录", "print the rule catalog as JSON") }],
+    examples: [
+      { command: "xxgk rules", description: msg("在终端查看规则", "read the rules in the terminal") },
+      { command: "xxgk rules --json > rules.json", description: msg("规则目录（JSON）", "the catalog as JSON") },
+    ],
+  },
+  {
+    name: "export",
+    args: "<文件|目录|glob|->...",
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+    summary: msg("把报告导出为分析用的数据集（CSV 或 NDJSON）", "export reports as a dataset for analysis (CSV or NDJSON)"),
+    description: msg(
+      "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。结构无效的报告不导出，并在标准错误中说明（退出码 1）。",
+      "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Structurally invalid reports are left out and reported on standard error (exit code 1).",
+    ),
+    options: [
+      {
+        name: "to",
+        short: "t",
+        type: "string",
+        choices: ["csv", "ndjson"],
+        value: "<csv|ndjson>",
+        description: msg("输出格式，默认 csv", "output format, default csv"),
+      },
+      { name: "wide", type: "boolean", description: msg("宽格式：每份报告一行，每个单元格一列", "wide form: one line per report, one column per cell") },
+      { name: "no-bom", type: "boolean", description: msg("CSV 不加 UTF-8 BOM", "no UTF-8 BOM in CSV") },
+      OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")),
+      FORCE,
+      JOBS,
+    ],
+    examples: [
+      { command: "xxgk export reports/ -o 数据.csv", description: msg("长格式 CSV，Excel 可直接打开", "long CSV that Excel opens") },
+      { command: "xxgk export reports/ --wide -o 宽表.csv", description: msg("每份报告一行", "one row per report") },
+      { command: 'xxgk export "**/*.json" --to ndjson > cells.ndjson', description: msg("每个单元格一行 JSON", "one JSON line per cell") },
+    ],
+  },
+];
+
+/** The command spec by name. */
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
