@@ -1,0 +1,142 @@
+/**
+ * Reading every numeric cell of a raw (possibly malformed) input once, with a status per cell, so that one bad
+ * cell only makes the rules that use it not assessable.
+ */
+import { cellsOf, LAYOUTS, type CellInfo, type CellKind, type Edition } from "@xxgk/schema";
+
+/** Status of a cell as read from raw input. */
+export const CellStatus = {
+  /** A valid number for the cell's kind. */
+  Ok: 0,
+  /** `null`: blank as published. */
+  Blank: 1,
+  /** Absent (the row or the cell is missing). */
+  Missing: 2,
+  /** Present but not a valid value (a string, a fraction in a count, a negative count …). */
+  Invalid: 3,
+} as const;
+
+/** The cells of one edition with an index, and English labels for English messages. */
+export interface CellTable {
+  readonly edition: Edition;
+  readonly cells: readonly CellInfo[];
+  readonly index: ReadonlyMap<string, number>;
+  /** English label per cell, e.g. `Table 3 / Natural persons / Total handled`. */
+  readonly labelsEn: readonly string[];
+  /** Row groups: for each (section,row) the cell indexes in column order, to read a row object once. */
+  readonly rows: readonly { section: string; row: string; columns: readonly { key: string; index: number }[] }[];
+}
+
+function englishLabel(edition: Edition, cell: CellInfo): string {
+  const layout = LAYOUTS[edition];
+  if (cell.table === "table2") {
+    for (const block of layout.table2.blocks) {
+      const row = block.rows.find((candidate) => candidate.key === cell.row);
+      const column = block.columns.find((candidate) => candidate.key === cell.column);
+      if (row && column) return `Table 2 / ${row.english} / ${column.english}`;
+    }
+  }
+  if (cell.table === "table3") {
+    const row = layout.table3.rows.find((candidate) => candidate.key === cell.row);
+    const column = layout.table3.columns.find((candidate) => candidate.key === cell.column);
+    return `Table 3 / ${column?.english ?? cell.column} / ${row?.english ?? cell.row}`;
+  }
+  const group = layout.table4.groups.find((candidate) => candidate.key === cell.row);
+  const column = layout.table4.columns.find((candidate) => candidate.key === cell.column);
+  return `Table 4 / ${group?.english ?? cell.row} / ${column?.english ?? cell.column}`;
+}
+
+function buildTable(edition: Edition): CellTable {
+  const cells = cellsOf(edition);
+  const index = new Map<string, number>();
+  const rows: { section: string; row: string; columns: { key: string; index: number }[] }[] = [];
+  cells.forEach((cell, position) => {
+    index.set(cell.pointer, position);
+    const last = rows[rows.length - 1];
+    if (last && last.section === cell.section && last.row === cell.row) last.columns.push({ key: cell.column, index: position });
+    else rows.push({ section: cell.section, row: cell.row, columns: [{ key: cell.column, index: position }] });
+  });
+  return { edition, cells, index, labelsEn: cells.map((cell) => englishLabel(edition, cell)), rows };
+}
+
+const TABLES: Readonly<Record<Edition, CellTable>> = { "2021": buildTable("2021"), "2019": buildTable("2019") };
+
+/** The cell table of an edition. */
+export function cellTable(edition: Edition): CellTable {
+  return TABLES[edition];
+}
+
+/** The values of every cell of one raw input. */
+export interface CellValues {
+  readonly table: CellTable;
+  /** Numeric value (meaningful only when the status is Ok). */
+  readonly values: Float64Array;
+  readonly status: Uint8Array;
+  /** The raw value of each cell, for messages about invalid cells. */
+  readonly raw: unknown[];
+}
+
+/** True when `value` is valid for a cell of `kind`. */
+export function isValidCellValue(kind: CellKind, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (kind === "amount") return value >= 0;
+  if (!Number.isInteger(value)) return false;
+  return kind === "signedCount" || value >= 0;
+}
+
+/** Reads every cell of `input` (any JSON value) against the layout of `edition`. Never throws. */
+export function readCellValues(input: unknown, edition: Edition): CellValues {
+  const table = TABLES[edition];
+  const count = table.cells.length;
+  const values = new Float64Array(count);
+  const status = new Uint8Array(count).fill(CellStatus.Missing);
+  const raw: unknown[] = new Array(count);
+  const root = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  if (!root) return { table, values, status, raw };
+  for (const group of table.rows) {
+    const section = Object.hasOwn(root, group.section) ? root[group.section] : undefined;
+    if (section === null || typeof section !== "object" || Array.isArray(section)) continue;
+    const row = Object.hasOwn(section, group.row) ? (section as Record<string, unknown>)[group.row] : undefined;
+    if (row === null || typeof row !== "object" || Array.isArray(row)) continue;
+    for (const column of group.columns) {
+      if (!Object.hasOwn(row, column.key)) continue;
+      const value = (row as Record<string, unknown>)[column.key];
+      raw[column.index] = value;
+      if (value === null) status[column.index] = CellStatus.Blank;
+      else if (typeof value === "number" && isValidCellValue(table.cells[column.index]!.kind, value)) {
+        status[column.index] = CellStatus.Ok;
+        values[column.index] = value;
+      } else if (value === undefined) status[column.index] = CellStatus.Missing;
+      else status[column.index] = CellStatus.Invalid;
+    }
+  }
+  return { table, values, status, raw };
+}
+
+/** The stated value of a cell for diagnostics: the number, `null` when blank, `undefined` otherwise. */
+export function statedValue(values: CellValues, index: number): number | null | undefined {
+  const status = values.status[index];
+  if (status === CellStatus.Ok) return values.values[index]!;
+  if (status === CellStatus.Blank) return null;
+  const raw = values.raw[index];
+  return typeof raw === "number" ? raw : undefined;
+}
+
+/** Infers the edition of a raw input: its `edition` field, else the shape of 表三, else the report year. */
+export function inferEdition(input: unknown): Edition | undefined {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return undefined;
+  const record = input as Record<string, unknown>;
+  if (record.edition === "2021" || record.edition === "2019") return record.edition;
+  const applications = record.applications;
+  if (applications !== null && typeof applications === "object") {
+    if (Object.hasOwn(applications, "otherNoCorrection") || Object.hasOwn(applications, "otherOther")) return "2021";
+    if (Object.hasOwn(applications, "otherHandling")) return "2019";
+  }
+  const meta = record.meta;
+  const year = meta !== null && typeof meta === "object" ? (meta as Record<string, unknown>).year : undefined;
+  if (typeof year === "number" && Number.isInteger(year)) {
+    if (year >= 2021) return "2021";
+    if (year >= 2019) return "2019";
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * What a rule sees: the raw input, what could be read from it, and the options. Internal.
+ */
+import type { Edition, Report } from "@xxgk/schema";
+import type { CellValues } from "./cell-values.js";
+import type { DiagnosticCell, Profile } from "./types.js";
+
+/** One document (this year's or last year's report) as read from raw input. */
+export interface DocumentView {
+  readonly input: unknown;
+  /** The input when it is a JSON object. */
+  readonly record: Readonly<Record<string, unknown>> | undefined;
+  /** `meta` when it is a JSON object. */
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  /** The edition read or inferred from the input. */
+  readonly edition: Edition | undefined;
+  /** Every cell of the edition's layout, when the edition is known. */
+  readonly values: CellValues | undefined;
+}
+
+/** Everything a rule evaluation can use. */
+export interface RuleContext {
+  readonly document: DocumentView;
+  /** The parsed report when the structure is valid. */
+  readonly report: Report | undefined;
+  /** Last year's report, when `options.previous` was given. */
+  readonly previous: DocumentView | undefined;
+  readonly profile: Profile;
+  readonly today: Date;
+}
+
+/** One evaluation of a rule. */
+export interface Finding {
+  readonly outcome: "pass" | "fail" | "not-assessable";
+  /** Message parameters (Chinese). */
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Message parameters in English (falls back to `params`). */
+  readonly paramsEn?: Readonly<Record<string, string | number>>;
+  /** Pointers involved (for not-assessable findings: the pointers that blocked the evaluation). */
+  readonly pointers?: readonly string[];
+  readonly cells?: readonly DiagnosticCell[];
+  readonly stated?: number | null;
+  readonly expected?: number | null;
+  readonly difference?: number | null;
+}

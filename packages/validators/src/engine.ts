@@ -1,0 +1,449 @@
+/**
+ * The engine: evaluates every rule of the catalog on any input, pinpoints the faulty cell, and assembles plain-data
+ * diagnostics. Never throws.
+ */
+import { parseReport, type Edition, type ParseResult } from "@xxgk/schema";
+import { CATALOG, needsEdition, type CatalogEntry } from "./catalog.js";
+import { CellStatus, inferEdition, isValidCellValue, readCellValues, statedValue, type CellValues } from "./cell-values.js";
+import type { DocumentView, Finding, RuleContext } from "./context.js";
+import type { Identity, IdentityTerm } from "./identities.js";
+import type { Diagnostic, DiagnosticCell, Profile, RuleOutcome, Severity, ValidateOptions, ValidationResult } from "./types.js";
+
+const META_LABELS: Readonly<Record<string, string>> = {
+  "": "（整份报告）",
+  "/edition": "格式版本（edition）",
+  "/meta/year": "报告年度",
+  "/meta/body": "发布机关",
+  "/meta/publishedOn": "发布日期",
+  "/meta/creditCode": "统一社会信用代码",
+  "/meta/regionCode": "行政区划代码",
+  "/overview": "一、总体情况",
+  "/problemsAndImprovements": "五、存在的主要问题及改进情况",
+  "/otherMatters": "六、其他需要报告的事项",
+};
+
+function view(input: unknown, edition: Edition | undefined): DocumentView {
+  const record = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  const meta = record?.meta;
+  return {
+    input,
+    record,
+    meta: meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as Record<string, unknown>) : undefined,
+    edition,
+    values: edition ? readCellValues(input, edition) : undefined,
+  };
+}
+
+function fill(template: string, params: Readonly<Record<string, string | number>> | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (params[key] === undefined ? whole : String(params[key])));
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+
+/** An identity evaluated on the documents. */
+interface IdentityResult {
+  readonly entry: CatalogEntry;
+  readonly identity: Identity;
+  readonly outcome: "pass" | "fail" | "not-assessable";
+  /** stated − expected (fail and pass only). */
+  readonly residual: number;
+  readonly stated: number;
+  readonly expected: number;
+  readonly blockers: DiagnosticCell[];
+}
+
+function termValues(term: IdentityTerm, current: CellValues, previous: CellValues | undefined): CellValues | undefined {
+  return term.previous ? previous : current;
+}
+
+function cellFor(values: CellValues, index: number, previous: boolean): DiagnosticCell {
+  const info = values.table.cells[index]!;
+  const cell: DiagnosticCell = { pointer: info.pointer, label: previous ? `上年报告 / ${info.label}` : info.label, value: statedValue(values, index) };
+  if (previous) cell.document = "previous";
+  return cell;
+}
+
+function evaluateIdentity(entry: CatalogEntry, identity: Identity, current: CellValues, previous: CellValues | undefined): IdentityResult {
+  let stated = 0;
+  let expected = 0;
+  const blockers: DiagnosticCell[] = [];
+  const add = (terms: readonly IdentityTerm[], side: "stated" | "expected") => {
+    for (const term of terms) {
+      const values = termValues(term, current, previous);
+      if (!values || values.status[term.index] !== CellStatus.Ok) {
+        if (values) blockers.push(cellFor(values, term.index, term.previous));
+        continue;
+      }
+      const value = term.sign * values.values[term.index]!;
+      if (side === "stated") stated += value;
+      else expected += value;
+    }
+  };
+  add(identity.stated, "stated");
+  add(identity.expected, "expected");
+  if (blockers.length > 0) return { entry, identity, outcome: "not-assessable", residual: 0, stated: 0, expected: 0, blockers };
+  const residual = stated - expected;
+  return { entry, identity, outcome: residual === 0 ? "pass" : "fail", residual, stated, expected, blockers };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pinpointing
+
+interface Candidate {
+  readonly index: number;
+  readonly suggested: number;
+  readonly explains: readonly IdentityResult[];
+}
+
+/**
+ * For each failed identity, the unique cell (of the current report) whose change to one value satisfies every
+ * failed identity it takes part in without breaking a passing one. Identities with blank or invalid operands
+ * are ignored: they neither support nor refute a candidate.
+ */
+function pinpoint(results: readonly IdentityResult[], values: CellValues): Map<IdentityResult, Candidate> {
+  const byCell = new Map<number, { result: IdentityResult; coefficient: number }[]>();
+  for (const result of results) {
+    if (result.outcome === "not-assessable") continue;
+    const register = (terms: readonly IdentityTerm[], side: 1 | -1) => {
+      for (const term of terms) {
+        if (term.previous) continue;
+        const list = byCell.get(term.index);
+        const item = { result, coefficient: side * term.sign };
+        if (list) list.push(item);
+        else byCell.set(term.index, [item]);
+      }
+    };
+    register(result.identity.stated, 1);
+    register(result.identity.expected, -1);
+  }
+  const memo = new Map<number, Candidate | null>();
+  const candidateAt = (index: number): Candidate | null => {
+    const known = memo.get(index);
+    if (known !== undefined) return known;
+    let delta: number | undefined;
+    const explains: IdentityResult[] = [];
+    let valid = true;
+    for (const { result, coefficient } of byCell.get(index) ?? []) {
+      if (result.outcome === "pass") {
+        valid = false;
+        break;
+      }
+      const needed = -result.residual / coefficient;
+      if (delta === undefined) delta = needed;
+      else if (delta !== needed) {
+        valid = false;
+        break;
+      }
+      explains.push(result);
+    }
+    let candidate: Candidate | null = null;
+    if (valid && delta !== undefined && explains.length > 0) {
+      const suggested = values.values[index]! + delta;
+      if (isValidCellValue(values.table.cells[index]!.kind, suggested)) candidate = { index, suggested, explains };
+    }
+    memo.set(index, candidate);
+    return candidate;
+  };
+  const pinpoints = new Map<IdentityResult, Candidate>();
+  for (const result of results) {
+    if (result.outcome !== "fail") continue;
+    const found = new Map<number, Candidate>();
+    for (const term of [...result.identity.stated, ...result.identity.expected]) {
+      if (term.previous) continue;
+      const candidate = candidateAt(term.index);
+      if (candidate) found.set(term.index, candidate);
+    }
+    if (found.size === 1) pinpoints.set(result, [...found.values()][0]!);
+  }
+  return pinpoints;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface Emitted {
+  readonly diagnostic: Diagnostic;
+  /** For identity failures: the result, so pinpoint groups can be assembled. */
+  readonly result?: IdentityResult;
+}
+
+function identityDiagnostic(result: IdentityResult, severity: Severity, current: CellValues, previous: CellValues | undefined): Diagnostic {
+  const { entry, identity } = result;
+  const numbers = { stated: result.stated, expected: result.expected, difference: signed(result.residual) };
+  const cells: DiagnosticCell[] = [];
+  const pointers: string[] = [];
+  for (const term of [...identity.stated, ...identity.expected]) {
+    const values = termValues(term, current, previous)!;
+    cells.push(cellFor(values, term.index, term.previous));
+    if (!term.previous) pointers.push(values.table.cells[term.index]!.pointer);
+  }
+  return {
+    ruleId: entry.id,
+    severity,
+    outcome: "fail",
+    message: fill(entry.message.zh, { ...identity.params, ...numbers }),
+    messageEn: fill(entry.message.en, { ...identity.paramsEn, ...numbers }),
+    pointers,
+    cells,
+    stated: result.stated,
+    expected: result.expected,
+    difference: result.residual,
+  };
+}
+
+function findingDiagnostic(entry: CatalogEntry, finding: Finding, severity: Severity): Diagnostic {
+  const diagnostic: Diagnostic = {
+    ruleId: entry.id,
+    severity,
+    outcome: "fail",
+    message: fill(entry.message.zh, finding.params),
+    messageEn: fill(entry.message.en, finding.paramsEn ?? finding.params),
+    pointers: [...(finding.pointers ?? [])],
+    cells: [...(finding.cells ?? [])],
+  };
+  if (finding.stated !== undefined) diagnostic.stated = finding.stated;
+  if (finding.expected !== undefined) diagnostic.expected = finding.expected;
+  if (finding.difference !== undefined) diagnostic.difference = finding.difference;
+  return diagnostic;
+}
+
+function notAssessableDiagnostic(entry: CatalogEntry, count: number, blockers: DiagnosticCell[], otherPointers: string[]): Diagnostic {
+  const seen = new Set<string>();
+  const cells = blockers.filter((cell) => {
+    const key = `${cell.document ?? ""}${cell.pointer}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const pointers = [...new Set([...otherPointers, ...cells.filter((cell) => !cell.document).map((cell) => cell.pointer)])];
+  const where = [
+    ...otherPointers.map((pointer) => META_LABELS[pointer] ?? pointer),
+    ...cells.map((cell) => cell.label),
+  ];
+  const shown = where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
+  const shownEn = where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
+  return {
+    ruleId: entry.id,
+    severity: "info",
+    outcome: "not-assessable",
+    message: `${entry.title.zh}：${count} 项检查无法评估，所涉内容空白、缺失或无效（空白不按 0 计算）：${shown}。`,
+    messageEn: `${entry.title.en}: ${count} check(s) could not be assessed because an operand is blank, missing or invalid (blank is never taken as 0): ${shownEn}.`,
+    pointers,
+    cells,
+  };
+}
+
+function resolveSeverity(entry: CatalogEntry, profile: Profile, overrides: ValidateOptions["rules"]): Severity | "off" {
+  const override = overrides?.[entry.id];
+  if (override === "off" || override === "error" || override === "warning" || override === "info") return override;
+  return entry.severity[profile];
+}
+
+function schemaDiagnostics(
+  entry: CatalogEntry,
+  parsed: ParseResult,
+  severity: Severity,
+  values: CellValues | undefined,
+  cellValueRuleActive: boolean,
+): Diagnostic[] {
+  if (parsed.success) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of parsed.issues) {
+    const index = values?.table.index.get(issue.pointer);
+    // CELL-VALUE reports invalid cell values with a better message; do not report them twice.
+    if (index !== undefined && cellValueRuleActive && values!.status[index] === CellStatus.Invalid) continue;
+    const cells: DiagnosticCell[] = index !== undefined ? [{ pointer: issue.pointer, label: issue.label, value: statedValue(values!, index) }] : [];
+    diagnostics.push({
+      ruleId: entry.id,
+      severity,
+      outcome: "fail",
+      message: fill(entry.message.zh, { label: issue.label, message: issue.message }),
+      messageEn: fill(entry.message.en, { label: issue.label, message: issue.messageEn }),
+      pointers: [issue.pointer],
+      cells,
+    });
+  }
+  return diagnostics;
+}
+
+function run(input: unknown, options: ValidateOptions): ValidationResult {
+  const profile: Profile = options.profile === "audit" ? "audit" : "publish";
+  const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
+  const parsed = parseReport(input);
+  const document = view(input, parsed.success ? parsed.report.edition : inferEdition(input));
+  const previous = options.previous === undefined ? undefined : view(options.previous, inferEdition(options.previous));
+  const context: RuleContext = { document, report: parsed.success ? parsed.report : undefined, previous, profile, today };
+
+  const emitted: Emitted[] = [];
+  const outcomes: RuleOutcome[] = [];
+  const identityResults: IdentityResult[] = [];
+  const severities = new Map<string, Severity>();
+  const cellValueRuleActive = resolveSeverity(CATALOG.find((entry) => entry.id === "CELL-VALUE")!, profile, options.rules) !== "off";
+
+  for (const entry of CATALOG) {
+    const severity = resolveSeverity(entry, profile, options.rules);
+    if (severity === "off") continue;
+    if (entry.crossYear && !previous) continue;
+    if (document.edition && !entry.editions.includes(document.edition)) continue;
+    severities.set(entry.id, severity);
+
+    let evaluated = 0;
+    let failed = 0;
+    let notAssessable = 0;
+    const blockers: DiagnosticCell[] = [];
+    const blockerPointers: string[] = [];
+    const addBlocked = (finding: Finding) => {
+      for (const pointer of finding.pointers ?? []) {
+        const index = document.values?.table.index.get(pointer);
+        if (index !== undefined) blockers.push(cellFor(document.values!, index, false));
+        else blockerPointers.push(pointer);
+      }
+    };
+
+    if (needsEdition(entry) && !document.values) {
+      evaluated = 1;
+      notAssessable = 1;
+      blockerPointers.push("/edition");
+    } else if (entry.evaluator.kind === "schema") {
+      const diagnostics = schemaDiagnostics(entry, parsed, severity, document.values, cellValueRuleActive);
+      // Issues about cell values are reported once, by CELL-VALUE; the structure still failed.
+      evaluated = parsed.success ? 1 : parsed.issues.length;
+      failed = parsed.success ? 0 : parsed.issues.length;
+      for (const diagnostic of diagnostics) emitted.push({ diagnostic });
+    } else if (entry.evaluator.kind === "identity") {
+      const identities = entry.evaluator.identities(context);
+      if ("notAssessable" in identities) {
+        evaluated = 1;
+        notAssessable = 1;
+        addBlocked(identities.notAssessable);
+      } else {
+        for (const identity of identities) {
+          const result = evaluateIdentity(entry, identity, document.values!, previous?.values);
+          evaluated += 1;
+          if (result.outcome === "not-assessable") {
+            notAssessable += 1;
+            blockers.push(...result.blockers);
+          } else if (result.outcome === "fail") {
+            failed += 1;
+            emitted.push({ diagnostic: identityDiagnostic(result, severity, document.values!, previous?.values), result });
+          }
+          if (entry.pinpoints) identityResults.push(result);
+        }
+      }
+    } else {
+      for (const finding of entry.evaluator.check(context)) {
+        evaluated += 1;
+        if (finding.outcome === "fail") {
+          failed += 1;
+          emitted.push({ diagnostic: findingDiagnostic(entry, finding, severity) });
+        } else if (finding.outcome === "not-assessable") {
+          notAssessable += 1;
+          addBlocked(finding);
+        }
+      }
+    }
+    if (notAssessable > 0) emitted.push({ diagnostic: notAssessableDiagnostic(entry, notAssessable, blockers, blockerPointers) });
+    outcomes.push({
+      ruleId: entry.id,
+      outcome: failed > 0 ? "fail" : notAssessable > 0 ? "not-assessable" : "pass",
+      evaluated,
+      failed,
+      notAssessable,
+    });
+  }
+
+  const diagnostics = group(emitted, identityResults, document.values);
+  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed: 0 };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.outcome === "fail") counts[diagnostic.severity] += 1;
+    else counts.notAssessable += 1;
+  }
+  counts.passed = outcomes.filter((outcome) => outcome.outcome === "pass").length;
+  const result: ValidationResult = { diagnostics, outcomes, counts, ok: counts.error === 0 };
+  if (parsed.success) result.report = parsed.report;
+  return result;
+}
+
+/** Puts pinpointed failures under one diagnostic (at the place of the first of them), keeping the order otherwise. */
+function group(emitted: readonly Emitted[], results: readonly IdentityResult[], values: CellValues | undefined): Diagnostic[] {
+  if (!values || !results.some((result) => result.outcome === "fail")) return emitted.map((item) => item.diagnostic);
+  const pinpoints = pinpoint(results, values);
+  if (pinpoints.size === 0) return emitted.map((item) => item.diagnostic);
+  const diagnosticOf = new Map<IdentityResult, Diagnostic>();
+  for (const item of emitted) if (item.result) diagnosticOf.set(item.result, item.diagnostic);
+  const consumed = new Set<IdentityResult>();
+  const output: Diagnostic[] = [];
+  for (const item of emitted) {
+    const result = item.result;
+    if (!result) {
+      output.push(item.diagnostic);
+      continue;
+    }
+    if (consumed.has(result)) continue;
+    // The first failure of a group in report order carries the pinpoint, whichever member made it unique.
+    const candidate = [...pinpoints.entries()].find(([, found]) => found.explains.includes(result))?.[1];
+    if (!candidate) {
+      output.push(item.diagnostic);
+      continue;
+    }
+    const members = emitted
+      .filter((other) => other.result && candidate.explains.includes(other.result) && !consumed.has(other.result))
+      .map((other) => other.result!);
+    for (const member of members) consumed.add(member);
+    const [primary, ...rest] = members.map((member) => diagnosticOf.get(member)!);
+    const info = values.table.cells[candidate.index]!;
+    const stated = statedValue(values, candidate.index) ?? null;
+    const count = members.length;
+    const severity = members
+      .map((member) => diagnosticOf.get(member)!.severity)
+      .reduce((worst, next) => (SEVERITY_RANK[next] > SEVERITY_RANK[worst] ? next : worst));
+    const grouped: Diagnostic = {
+      ...primary!,
+      severity,
+      message: `${primary!.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${count > 1 ? `以下 ${count} 项勾稽关系均可成立` : "此项勾稽关系即可成立，且不影响其他已成立的关系"}。`,
+      messageEn: `${primary!.messageEn} Likely faulty cell: ${values.table.labelsEn[candidate.index]} (states ${stated}); changing it to ${candidate.suggested} would satisfy ${count > 1 ? `all ${count} failed identities` : "this identity without breaking any other"}.`,
+      pinpoint: { pointer: info.pointer, label: info.label, stated, suggested: candidate.suggested },
+    };
+    if (rest.length > 0) grouped.related = rest;
+    output.push(grouped);
+  }
+  return output;
+}
+
+/**
+ * Validates any JSON value as a 政府信息公开工作年度报告: structure, every consistency rule of the catalog, and
+ * (with `options.previous`) the cross-year rules. Never throws; never changes the input. Rules whose operands are
+ * blank or invalid are not assessable; every other rule is still evaluated, even when the structure is invalid.
+ *
+ * @example
+ * const result = validate(JSON.parse(text), { profile: "audit" });
+ * if (!result.ok) console.log(formatText([{ file: "report.json", result }]));
+ */
+export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  try {
+    return run(input, options ?? {});
+  } catch (error) {
+    // A safety net: an engine bug must not take a batch of 500 reports down with it.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostics: [
+        {
+          ruleId: "SCHEMA",
+          severity: "error",
+          outcome: "fail",
+          message: `（整份报告）：无法检查该输入：${detail}`,
+          messageEn: `(whole report): the input could not be checked: ${detail}`,
+          pointers: [""],
+          cells: [],
+        },
+      ],
+      outcomes: [],
+      counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0 },
+      ok: false,
+    };
+  }
+}

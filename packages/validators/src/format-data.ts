@@ -1,0 +1,129 @@
+/**
+ * Machine reporters: JSON (one document), NDJSON (one line per report, for streaming) and CSV (for spreadsheets).
+ */
+import type { FormatOptions, ReportItem } from "./format-text.js";
+import type { Diagnostic, ValidationCounts } from "./types.js";
+import { VERSION } from "./version.js";
+
+/** The name tools see in JSON and SARIF output. */
+export const TOOL_NAME = "@xxgk/validators";
+
+/** One report in the JSON output. */
+export interface JsonReportEntry {
+  file: string | null;
+  ok: boolean;
+  counts: ValidationCounts;
+  outcomes: ReportItem["result"]["outcomes"];
+  diagnostics: Diagnostic[];
+}
+
+/** The JSON document written by {@link formatJson}. */
+export interface JsonOutput {
+  tool: { name: string; version: string };
+  summary: { files: number; ok: number; failing: number; error: number; warning: number; info: number; notAssessable: number };
+  files: JsonReportEntry[];
+}
+
+function entry(item: ReportItem): JsonReportEntry {
+  const { ok, counts, outcomes, diagnostics } = item.result;
+  return { file: item.file ?? null, ok, counts, outcomes, diagnostics };
+}
+
+/**
+ * One JSON document for all reports: tool, summary, and per file the counts, rule outcomes and diagnostics
+ * (messages in both languages, so `lang` is not needed). The parsed report is not repeated.
+ */
+export function formatJson(items: readonly ReportItem[], _options: FormatOptions = {}): string {
+  const files = items.map(entry);
+  const summary = {
+    files: files.length,
+    ok: files.filter((file) => file.ok).length,
+    failing: files.filter((file) => !file.ok).length,
+    error: 0,
+    warning: 0,
+    info: 0,
+    notAssessable: 0,
+  };
+  for (const file of files) {
+    summary.error += file.counts.error;
+    summary.warning += file.counts.warning;
+    summary.info += file.counts.info;
+    summary.notAssessable += file.counts.notAssessable;
+  }
+  const output: JsonOutput = { tool: { name: TOOL_NAME, version: VERSION }, summary, files };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+/**
+ * One report as a single line of JSON (no trailing newline), for streaming results of many reports as NDJSON:
+ * `{"file":…,"ok":…,"counts":…,"outcomes":…,"diagnostics":[…]}`.
+ */
+export function formatNdjsonLine(item: ReportItem): string {
+  return JSON.stringify(entry(item));
+}
+
+/** Column names of the CSV output, in order. */
+export const CSV_COLUMNS = [
+  "file",
+  "rule",
+  "severity",
+  "outcome",
+  "cell",
+  "pointer",
+  "stated",
+  "expected",
+  "difference",
+  "suggested",
+  "explained_by",
+  "message",
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text field, quoted, with a leading apostrophe where Excel would otherwise read a formula. */
+function text(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+function number(value: number | null | undefined): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/**
+ * CSV for spreadsheets: one row per finding (follow-on failures of a pinpointed cell get their own row, with the
+ * pinpointed pointer in `explained_by`). UTF-8 with BOM and CRLF so Excel opens Chinese text correctly; every text
+ * field quoted, and text starting with `= + - @` prefixed with `'` so it is never run as a formula.
+ */
+export function formatCsv(items: readonly ReportItem[], options: FormatOptions = {}): string {
+  const lang = options.lang === "en" ? "en" : "zh";
+  const rows: string[] = [CSV_COLUMNS.join(",")];
+  const push = (file: string, diagnostic: Diagnostic, parent?: Diagnostic) => {
+    const pinpoint = diagnostic.pinpoint;
+    const subject = diagnostic.pinpoint ?? diagnostic.cells[0];
+    const pointer = subject?.pointer ?? diagnostic.pointers[0] ?? "";
+    rows.push(
+      [
+        text(file),
+        text(diagnostic.ruleId),
+        text(diagnostic.severity),
+        text(diagnostic.outcome),
+        text(subject?.label ?? ""),
+        text(pointer),
+        number(diagnostic.stated),
+        number(diagnostic.expected),
+        number(diagnostic.difference),
+        number(pinpoint?.suggested),
+        text(parent?.pinpoint?.pointer ?? ""),
+        text(lang === "en" ? diagnostic.messageEn : diagnostic.message),
+      ].join(","),
+    );
+  };
+  for (const item of items) {
+    for (const diagnostic of item.result.diagnostics) {
+      push(item.file ?? "", diagnostic);
+      for (const related of diagnostic.related ?? []) push(item.file ?? "", related, diagnostic);
+    }
+  }
+  return `\uFEFF${rows.join("\r\n")}\r\n`;
+}

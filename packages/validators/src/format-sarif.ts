@@ -1,0 +1,148 @@
+/**
+ * SARIF 2.1.0 output: tool.driver.rules from the catalog, one result per finding, JSON Pointers as logical locations.
+ */
+import type * as Sarif from "sarif";
+import type { FormatOptions, ReportItem } from "./format-text.js";
+import { TOOL_NAME } from "./format-data.js";
+import { RULES } from "./rules.js";
+import type { Diagnostic, Severity } from "./types.js";
+import { VERSION } from "./version.js";
+
+/** Where the rule documentation lives; each rule links to its anchor. */
+export const RULES_DOC_URL = "https://github.com/xxgk/xxgk/blob/main/docs/rules.md";
+
+const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: "error", warning: "warning", info: "note" };
+
+function ruleName(id: string): string {
+  return id
+    .toLowerCase()
+    .split("-")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
+
+function driverRules(lang: "zh" | "en"): Sarif.ReportingDescriptor[] {
+  return RULES.map((rule) => ({
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.title[lang] },
+    fullDescription: { text: rule.rationale[lang] },
+    messageStrings: { default: { text: rule.message[lang] } },
+    defaultConfiguration: { level: LEVEL[rule.severity.publish] },
+    helpUri: `${RULES_DOC_URL}#${rule.id.toLowerCase()}`,
+    help: { text: `${rule.reference[lang]}\n\n${rule.rationale[lang]}` },
+    properties: {
+      tags: [rule.basis, ...(rule.crossYear ? ["cross-year"] : [])],
+      basis: rule.basis,
+      editions: [...rule.editions],
+      severityByProfile: { ...rule.severity },
+      pinpoints: rule.pinpoints,
+    },
+  }));
+}
+
+function logical(pointer: string, label: string): Sarif.LogicalLocation {
+  return { name: label, fullyQualifiedName: pointer, kind: "object" };
+}
+
+/**
+ * Formats results as one SARIF 2.1.0 log with one run. Rules come from {@link RULES}; each result has the rule's
+ * index, `kind` `fail` (or `open` for a rule that could not be assessed, with level `none`), the file as physical
+ * location when given, and every involved JSON Pointer as a logical location (`fullyQualifiedName`).
+ * Follow-on failures of a pinpointed cell are results of their own, pointing at the pinpointed cell.
+ */
+export function formatSarif(items: readonly ReportItem[], options: FormatOptions = {}): string {
+  const lang = options.lang === "en" ? "en" : "zh";
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const artifacts: Sarif.Artifact[] = [];
+  const artifactIndex = new Map<string, number>();
+  const results: Sarif.Result[] = [];
+
+  const toResult = (diagnostic: Diagnostic, file: string | undefined, parent?: Diagnostic): Sarif.Result => {
+    const labels = new Map(diagnostic.cells.filter((cell) => !cell.document).map((cell) => [cell.pointer, cell.label]));
+    const primaryPointer = diagnostic.pinpoint?.pointer ?? diagnostic.pointers[0] ?? "";
+    const location: Sarif.Location = {
+      logicalLocations: [
+        logical(primaryPointer, diagnostic.pinpoint?.label ?? labels.get(primaryPointer) ?? primaryPointer),
+        ...diagnostic.pointers.filter((pointer) => pointer !== primaryPointer).map((pointer) => logical(pointer, labels.get(pointer) ?? pointer)),
+      ],
+    };
+    if (file !== undefined) {
+      let index = artifactIndex.get(file);
+      if (index === undefined) {
+        index = artifacts.length;
+        artifacts.push({ location: { uri: file } });
+        artifactIndex.set(file, index);
+      }
+      location.physicalLocation = { artifactLocation: { uri: file, index } };
+    }
+    const result: Sarif.Result = {
+      ruleId: diagnostic.ruleId,
+      kind: diagnostic.outcome === "fail" ? "fail" : "open",
+      level: diagnostic.outcome === "fail" ? LEVEL[diagnostic.severity] : "none",
+      message: { text: lang === "en" ? diagnostic.messageEn : diagnostic.message },
+      locations: [location],
+      partialFingerprints: { "xxgkFinding/v1": `${diagnostic.ruleId}|${diagnostic.pointers.join(",")}` },
+      properties: {
+        outcome: diagnostic.outcome,
+        severity: diagnostic.severity,
+        ...(lang === "en" ? { messageZh: diagnostic.message } : { messageEn: diagnostic.messageEn }),
+        cells: diagnostic.cells,
+        ...(diagnostic.stated !== undefined ? { stated: diagnostic.stated } : {}),
+        ...(diagnostic.expected !== undefined ? { expected: diagnostic.expected } : {}),
+        ...(diagnostic.difference !== undefined ? { difference: diagnostic.difference } : {}),
+        ...(diagnostic.pinpoint ? { pinpoint: diagnostic.pinpoint } : {}),
+        ...(parent?.pinpoint ? { explainedBy: parent.pinpoint.pointer } : {}),
+      },
+    };
+    const index = ruleIndex.get(diagnostic.ruleId);
+    if (index !== undefined) result.ruleIndex = index;
+    const pinpoint = diagnostic.pinpoint ?? parent?.pinpoint;
+    if (pinpoint) {
+      result.relatedLocations = [
+        {
+          id: 0,
+          message: {
+            text:
+              lang === "en"
+                ? `likely faulty cell: states ${pinpoint.stated}, suggested ${pinpoint.suggested}`
+                : `可能有误的单元格：填报 ${pinpoint.stated}，建议 ${pinpoint.suggested}`,
+          },
+          logicalLocations: [logical(pinpoint.pointer, pinpoint.label)],
+          ...(location.physicalLocation ? { physicalLocation: location.physicalLocation } : {}),
+        },
+      ];
+    }
+    return result;
+  };
+
+  for (const item of items) {
+    for (const diagnostic of item.result.diagnostics) {
+      results.push(toResult(diagnostic, item.file));
+      for (const related of diagnostic.related ?? []) results.push(toResult(related, item.file, diagnostic));
+    }
+  }
+
+  const log: Sarif.Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: RULES_DOC_URL,
+            rules: driverRules(lang),
+          },
+        },
+        language: lang === "en" ? "en" : "zh-CN",
+        columnKind: "unicodeCodePoints",
+        ...(artifacts.length > 0 ? { artifacts } : {}),
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

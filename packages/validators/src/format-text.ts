@@ -1,0 +1,98 @@
+/**
+ * The human text reporter: Chinese by default, English on request, ANSI colour only when asked for.
+ */
+import type { Diagnostic, Severity, ValidationResult } from "./types.js";
+
+/** One validated report: an optional file name and its result. */
+export interface ReportItem {
+  /** File name or URI shown in the output (and used as the SARIF artifact location). */
+  file?: string;
+  /** The result of {@link validate}. */
+  result: ValidationResult;
+}
+
+/** Options shared by the reporters. */
+export interface FormatOptions {
+  /** Language of messages and headings: `zh` (default) or `en`. */
+  lang?: "zh" | "en";
+  /** ANSI colours (text reporter only); default false. Pass `process.stdout.isTTY` to colour on a terminal. */
+  color?: boolean;
+}
+
+const WORDS = {
+  zh: {
+    error: "错误",
+    warning: "警告",
+    info: "提示",
+    notAssessable: "无法评估",
+    pinpoint: "可能有误",
+    related: "同一原因",
+    noFile: "（未命名报告）",
+    clean: "未发现问题",
+    summary: (counts: ValidationResult["counts"]) =>
+      `${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示；${counts.notAssessable} 项规则无法全部评估；${counts.passed} 项规则通过`,
+    total: (files: number, failing: number) => `共 ${files} 份报告，${failing} 份有错误`,
+    arrow: (stated: number | null, suggested: number) => `填报 ${stated}，应为 ${suggested}？`,
+  },
+  en: {
+    error: "error",
+    warning: "warning",
+    info: "info",
+    notAssessable: "not assessable",
+    pinpoint: "likely faulty",
+    related: "same cause",
+    noFile: "(unnamed report)",
+    clean: "no problems found",
+    summary: (counts: ValidationResult["counts"]) =>
+      `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info; ${counts.notAssessable} rule(s) not fully assessable; ${counts.passed} rule(s) passed`,
+    total: (files: number, failing: number) => `${files} report(s), ${failing} with errors`,
+    arrow: (stated: number | null, suggested: number) => `states ${stated}, should it be ${suggested}?`,
+  },
+} as const;
+
+const COLOURS: Readonly<Record<Severity | "notAssessable" | "bold" | "dim", [string, string]>> = {
+  error: ["\u001b[31m", "\u001b[39m"],
+  warning: ["\u001b[33m", "\u001b[39m"],
+  info: ["\u001b[36m", "\u001b[39m"],
+  notAssessable: ["\u001b[90m", "\u001b[39m"],
+  bold: ["\u001b[1m", "\u001b[22m"],
+  dim: ["\u001b[2m", "\u001b[22m"],
+};
+
+/**
+ * Formats results as human-readable text, one block per report, then a total line when there are several.
+ * Chinese by default (`lang: "en"` for English); ANSI colours only with `color: true`.
+ */
+export function formatText(items: readonly ReportItem[], options: FormatOptions = {}): string {
+  const lang = options.lang === "en" ? "en" : "zh";
+  const words = WORDS[lang];
+  const paint = (style: keyof typeof COLOURS, text: string) => (options.color ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text);
+  const message = (diagnostic: Diagnostic) => (lang === "en" ? diagnostic.messageEn : diagnostic.message);
+  const tag = (diagnostic: Diagnostic) =>
+    diagnostic.outcome === "not-assessable"
+      ? paint("notAssessable", words.notAssessable)
+      : paint(diagnostic.severity, words[diagnostic.severity]);
+
+  const lines: string[] = [];
+  for (const item of items) {
+    lines.push(paint("bold", item.file ?? words.noFile));
+    const { diagnostics, counts } = item.result;
+    for (const diagnostic of diagnostics) {
+      lines.push(`  ${tag(diagnostic)} ${paint("dim", diagnostic.ruleId)} ${message(diagnostic)}`);
+      if (diagnostic.pinpoint) {
+        const { label, pointer, stated, suggested } = diagnostic.pinpoint;
+        lines.push(`    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", pointer)} — ${words.arrow(stated, suggested)}`);
+      }
+      for (const related of diagnostic.related ?? []) {
+        lines.push(`    ↳ ${words.related}: ${paint("dim", related.ruleId)} ${message(related)}`);
+      }
+    }
+    if (diagnostics.length === 0) lines.push(`  ${words.clean}`);
+    lines.push(`  ${words.summary(counts)}`);
+    lines.push("");
+  }
+  if (items.length > 1) {
+    lines.push(words.total(items.length, items.filter((item) => !item.result.ok).length));
+  }
+  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+}

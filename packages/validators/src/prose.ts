@@ -1,0 +1,181 @@
+/**
+ * Reading prose sections of raw input, and finding the figures the prose states about the tables.
+ */
+import { CHINESE_NUMERAL_CHARACTERS, parseFigure } from "./chinese-numerals.js";
+
+/** One paragraph (or part title) of a prose section with its JSON Pointer. */
+export interface ProseText {
+  pointer: string;
+  text: string;
+}
+
+/** The texts of a prose section read from raw input, or undefined when the section is absent or malformed. */
+export function proseTexts(input: unknown, key: string): ProseText[] | undefined {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return undefined;
+  const section = (input as Record<string, unknown>)[key];
+  if (section === null || typeof section !== "object" || Array.isArray(section)) return undefined;
+  const { paragraphs, parts } = section as { paragraphs?: unknown; parts?: unknown };
+  if (!Array.isArray(paragraphs)) return undefined;
+  const texts: ProseText[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (typeof paragraph === "string") texts.push({ pointer: `/${key}/paragraphs/${index}`, text: paragraph });
+  });
+  if (parts !== undefined) {
+    if (!Array.isArray(parts)) return undefined;
+    parts.forEach((part, partIndex) => {
+      if (part === null || typeof part !== "object") return;
+      const { title, paragraphs: partParagraphs } = part as { title?: unknown; paragraphs?: unknown };
+      if (typeof title === "string") texts.push({ pointer: `/${key}/parts/${partIndex}/title`, text: title });
+      if (Array.isArray(partParagraphs)) {
+        partParagraphs.forEach((paragraph, index) => {
+          if (typeof paragraph === "string") texts.push({ pointer: `/${key}/parts/${partIndex}/paragraphs/${index}`, text: paragraph });
+        });
+      }
+    });
+  }
+  return texts;
+}
+
+/** A table quantity the prose may state: the cells whose sum it must equal. */
+export interface FigureTarget {
+  /** Stable key, e.g. `newlyReceived`. */
+  key: string;
+  /** Chinese description, e.g. `本年新收政府信息公开申请数量`. */
+  zh: string;
+  /** English description. */
+  en: string;
+  /** JSON Pointers of the cells whose sum the figure states. */
+  pointers: readonly string[];
+}
+
+/** A figure found in the prose. */
+export interface ProseFigure {
+  target: FigureTarget;
+  /** The figure as stated. */
+  value: number;
+  /** The matched phrase, e.g. `受理政府信息公开申请 21 件`. */
+  phrase: string;
+  /** Pointer of the paragraph. */
+  pointer: string;
+}
+
+const NUMBER = `([0-9０-９][0-9０-９,，]*(?:\\.[0-9]+)?万?|[${CHINESE_NUMERAL_CHARACTERS}]+)`;
+const SPACE = "\\s*";
+const APPLICATION = "(?:政府信息公开|依申请(?:信息)?公开(?:政府信息)?|信息公开)";
+
+const TARGETS = {
+  newlyReceived: {
+    key: "newlyReceived",
+    zh: "本年新收政府信息公开申请数量",
+    en: "new applications received this year",
+    pointers: ["/applications/newlyReceived/total"],
+  },
+  carriedOver: {
+    key: "carriedOver",
+    zh: "上年结转政府信息公开申请数量",
+    en: "applications carried over from last year",
+    pointers: ["/applications/carriedOver/total"],
+  },
+  disclosed: { key: "disclosed", zh: "予以公开", en: "disclosed", pointers: ["/applications/disclosed/total"] },
+  handled: { key: "handled", zh: "（七）总计", en: "applications handled (total)", pointers: ["/applications/total/total"] },
+  carriedForward: {
+    key: "carriedForward",
+    zh: "结转下年度继续办理",
+    en: "carried forward to next year",
+    pointers: ["/applications/carriedForward/total"],
+  },
+  reconsideration: {
+    key: "reconsideration",
+    zh: "行政复议总计",
+    en: "administrative reconsiderations (total)",
+    pointers: ["/reviewAndLitigation/reconsideration/total"],
+  },
+  litigation: {
+    key: "litigation",
+    zh: "行政诉讼总计（未经复议直接起诉 + 复议后起诉）",
+    en: "administrative litigation (total of both groups)",
+    pointers: ["/reviewAndLitigation/litigationDirect/total", "/reviewAndLitigation/litigationAfterReconsideration/total"],
+  },
+} as const satisfies Record<string, FigureTarget>;
+
+/** Every quantity the prose figures are compared with. */
+export const FIGURE_TARGETS: readonly FigureTarget[] = Object.values(TARGETS);
+
+interface FigurePattern {
+  target: FigureTarget;
+  pattern: RegExp;
+  /** A fixed value for phrases such as 未收到政府信息公开申请 (0). */
+  fixed?: number;
+}
+
+// Tight phrases only: a figure is compared with the table only when the wording leaves no doubt what it counts.
+const PATTERNS: readonly FigurePattern[] = [
+  {
+    target: TARGETS.newlyReceived,
+    pattern: new RegExp(
+      `(?:本年(?:度)?新收|新收到?|共收到|收到|共受理|受理)(?:了|各类)?${APPLICATION}申请(?:共计|共|合计)?${SPACE}${NUMBER}${SPACE}件`,
+      "g",
+    ),
+  },
+  {
+    target: TARGETS.newlyReceived,
+    pattern: new RegExp(`(?:本年(?:度)?新收|共收到|收到|共受理|受理)(?:了)?依申请(?:信息)?公开(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  {
+    target: TARGETS.newlyReceived,
+    pattern: new RegExp(`本年(?:度)?新收${APPLICATION}申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  { target: TARGETS.newlyReceived, pattern: /未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, fixed: 0 },
+  {
+    target: TARGETS.carriedOver,
+    pattern: new RegExp(`上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  {
+    target: TARGETS.carriedForward,
+    pattern: new RegExp(`结转(?:至|到)?下(?:一)?年度(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  {
+    target: TARGETS.carriedForward,
+    pattern: new RegExp(`${NUMBER}${SPACE}件(?:申请)?(?:顺延|结转)(?:到|至)下(?:一)?年度`, "g"),
+  },
+  { target: TARGETS.disclosed, pattern: new RegExp(`(?<!部分)予以公开${SPACE}${NUMBER}${SPACE}件`, "g") },
+  {
+    target: TARGETS.handled,
+    pattern: new RegExp(`(?:共|全年|累计)?(?:办结|答复)(?:${APPLICATION})?(?:申请)?(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  {
+    target: TARGETS.reconsideration,
+    // A 司法局 handles reconsiderations as its own business: only count the ones about information disclosure.
+    pattern: new RegExp(`(?:政府信息公开(?:类)?|被申请)行政复议(?:案件)?(?:共)?${SPACE}${NUMBER}${SPACE}(?:件|起)`, "g"),
+  },
+  {
+    target: TARGETS.litigation,
+    pattern: new RegExp(`(?:政府信息公开(?:类)?|被提起|被起诉)行政诉讼(?:案件)?(?:共)?${SPACE}${NUMBER}${SPACE}(?:件|起)`, "g"),
+  },
+];
+
+/** Finds every figure the texts state about the tables. */
+export function findFigures(texts: readonly ProseText[]): ProseFigure[] {
+  const figures: ProseFigure[] = [];
+  const seen = new Set<string>();
+  for (const { pointer, text } of texts) {
+    for (const { target, pattern, fixed } of PATTERNS) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const value = fixed ?? parseFigure(match[1] ?? "");
+        if (value === undefined) continue;
+        // Overlapping patterns can match the same phrase; one figure per (quantity, place).
+        const id = `${target.key}|${pointer}|${match.index + match[0].length}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        figures.push({ target, value, phrase: match[0], pointer });
+      }
+    }
+  }
+  return figures;
+}
+
+/** The joined text of a section, for word searches. */
+export function joinTexts(texts: readonly ProseText[]): string {
+  return texts.map((entry) => entry.text).join("\n");
+}

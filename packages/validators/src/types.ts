@@ -1,0 +1,197 @@
+/**
+ * The public data types of @xxgk/validators: options, diagnostics, results and rule metadata.
+ * Everything here is plain data (JSON-serialisable), so reporters, the CLI and the web editor can pass it around.
+ */
+import type { Edition, Report } from "@xxgk/schema";
+
+/** How serious a finding is. `error` makes {@link ValidationResult.ok} false. */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * Who is checking:
+ * - `publish`: an agency checking a report before it publishes it (blank cells are errors: the form wants 0);
+ * - `audit`: a reviewer or researcher checking reports already published (blank cells are warnings).
+ */
+export type Profile = "publish" | "audit";
+
+/** Options of {@link validate}. */
+export interface ValidateOptions {
+  /** Checking profile; default `"publish"`. */
+  profile?: Profile;
+  /** Last year's report of the same body (any JSON value), for the cross-year rules `X-*`. */
+  previous?: unknown;
+  /** Per-rule severity overrides, or `"off"` to disable a rule, keyed by rule id. */
+  rules?: Record<string, Severity | "off">;
+  /** The current date, for "the report year is not in the future"; default `new Date()`. */
+  today?: Date;
+}
+
+/** One cell involved in a diagnostic, with its human label and the value the report states. */
+export interface DiagnosticCell {
+  /** RFC 6901 JSON Pointer, e.g. `/applications/total/naturalPerson` (into last year's report when `document` is `previous`). */
+  pointer: string;
+  /** Human label, e.g. `表三 / 自然人 / （七）总计` (last year's cells are prefixed `上年报告 / `). */
+  label: string;
+  /** The stated value: a number, `null` when blank, `undefined` when missing or not a number. */
+  value: number | null | undefined;
+  /** `previous` for a cell of last year's report (cross-year rules); absent for the report being validated. */
+  document?: "previous";
+}
+
+/** The cell most likely at fault, with the value that would satisfy every failed identity it takes part in. */
+export interface Pinpoint {
+  /** JSON Pointer of the cell. */
+  pointer: string;
+  /** Human label of the cell. */
+  label: string;
+  /** The value the report states. */
+  stated: number | null;
+  /** The single value that would make every failed identity involving this cell hold, without breaking any other. */
+  suggested: number;
+}
+
+/** One finding: a failed (or not assessable) rule evaluation. Plain data. */
+export interface Diagnostic {
+  /** Stable rule id from {@link RULES}, e.g. `T3-SUM-ROW`; `SCHEMA` for structural problems. */
+  ruleId: string;
+  /** Effective severity (after profile and overrides). */
+  severity: Severity;
+  /** `fail`: the rule does not hold. `not-assessable`: an operand is blank or invalid, so the rule could not be evaluated. */
+  outcome: "fail" | "not-assessable";
+  /** Message in Chinese. */
+  message: string;
+  /** Message in English. */
+  messageEn: string;
+  /**
+   * JSON Pointers of every cell involved in the report being validated; a section or paragraph pointer such as
+   * `/overview`, or `""` for rules about the whole report. Cells of last year's report are only in `cells`.
+   */
+  pointers: string[];
+  /** The involved cells with labels and stated values. */
+  cells: DiagnosticCell[];
+  /** The stated figure (e.g. the 总计 cell, or the sum on the stated side of an identity). */
+  stated?: number | null;
+  /** The figure the rule expects (e.g. the sum of the details). */
+  expected?: number | null;
+  /** `stated - expected`. */
+  difference?: number | null;
+  /** The cell most likely at fault, when exactly one cell explains the failures. */
+  pinpoint?: Pinpoint;
+  /** Follow-on failures explained by {@link Diagnostic.pinpoint}. */
+  related?: Diagnostic[];
+}
+
+/** The aggregated outcome of one rule over all its evaluations. */
+export interface RuleOutcome {
+  /** Rule id. */
+  ruleId: string;
+  /** `fail` if any evaluation failed; otherwise `not-assessable` if any could not be evaluated; otherwise `pass`. */
+  outcome: "pass" | "fail" | "not-assessable";
+  /** How many evaluations the rule made (e.g. one per row for `T3-SUM-ROW`). */
+  evaluated: number;
+  /** How many of them failed. */
+  failed: number;
+  /** How many of them could not be evaluated. */
+  notAssessable: number;
+}
+
+/** Totals of a validation. */
+export interface ValidationCounts {
+  /** Top-level failed diagnostics of severity error (a pinpointed group counts once). */
+  error: number;
+  /** Top-level failed diagnostics of severity warning. */
+  warning: number;
+  /** Top-level failed diagnostics of severity info. */
+  info: number;
+  /** Rules whose outcome is not-assessable. */
+  notAssessable: number;
+  /** Rules whose outcome is pass. */
+  passed: number;
+}
+
+/** The result of {@link validate}. */
+export interface ValidationResult {
+  /** The parsed report, present when the structure is valid. */
+  report?: Report;
+  /** Every finding in a stable order: schema issues first, then rules in catalog order, cells in reading order. */
+  diagnostics: Diagnostic[];
+  /** One outcome per evaluated rule, in catalog order (disabled rules and cross-year rules without `previous` are absent). */
+  outcomes: RuleOutcome[];
+  /** Totals. */
+  counts: ValidationCounts;
+  /** True when no diagnostic has severity error. */
+  ok: boolean;
+}
+
+/** Where a rule comes from. */
+export type RuleBasis =
+  /** Structure of the format (the JSON Schema). */
+  | "structure"
+  /** Printed on the official form (表三's note). */
+  | "official-note"
+  /** Implied by the layout of the official tables (totals). */
+  | "layout"
+  /** Between two consecutive years of the same body. */
+  | "cross-year"
+  /** Between the prose and the tables. */
+  | "prose"
+  /** Report metadata (year, codes). */
+  | "metadata"
+  /** Completeness of the report as the format requires it. */
+  | "completeness";
+
+/** Text in both languages. */
+export interface Bilingual {
+  /** Chinese. */
+  zh: string;
+  /** English. */
+  en: string;
+}
+
+/** An edit applied to a consistent sample report to make a rule fail: set the value at a JSON Pointer. */
+export interface ExampleEdit {
+  /** JSON Pointer into the report. */
+  pointer: string;
+  /** `previous` to edit last year's sample report instead. */
+  document?: "previous";
+  /** The value to write (JSON). */
+  value?: unknown;
+  /** True to remove the property instead of writing a value. */
+  remove?: boolean;
+}
+
+/** A failing example of a rule, as data: edits applied to the built-in consistent sample report. */
+export interface RuleExample {
+  /** The editions of the sample report the edits apply to. */
+  editions: readonly Edition[];
+  /** What the example shows. */
+  description: Bilingual;
+  /** Edits that make the rule fail. */
+  edits: ExampleEdit[];
+}
+
+/** Metadata of one rule of the catalog. */
+export interface RuleDefinition {
+  /** Stable id, e.g. `T3-SUM-COLUMN`. Never renamed. */
+  id: string;
+  /** Short title. */
+  title: Bilingual;
+  /** Message template; `{name}` placeholders are filled per finding. */
+  message: Bilingual;
+  /** Default severity per profile. */
+  severity: Record<Profile, Severity>;
+  /** Editions the rule applies to. */
+  editions: readonly Edition[];
+  /** Where the rule comes from. */
+  basis: RuleBasis;
+  /** The precise reference, e.g. the note printed on 表三. */
+  reference: Bilingual;
+  /** Why the rule exists, one paragraph. */
+  rationale: Bilingual;
+  /** True for the arithmetic identities that take part in pinpointing the faulty cell. */
+  pinpoints: boolean;
+  /** True for rules that need last year's report (`options.previous`). */
+  crossYear: boolean;
+  /** Failing examples, together covering every edition the rule applies to. */
+  examples: readonly RuleExample[];
+}
