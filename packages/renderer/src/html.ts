@@ -136,7 +136,8 @@ function targetOf(edition: Edition, pointer: string): { id: string; label: strin
     const rowId = model.rowHeaders.get(row);
     if (rowId) return { id: rowId, label: `${model.name} / ${headerTexts(edition).get(rowId) ?? row}` };
   }
-  return { id: `section-${section.key}`, label: section.heading };
+  // A pointer below the section that the layout does not know (another edition's row, a typo) keeps its text.
+  return { id: `section-${section.key}`, label: parts.length > 1 ? `${section.heading}（${pointer}）` : section.heading };
 }
 
 const HEADER_TEXTS = new Map<Edition, Map<string, string>>();
