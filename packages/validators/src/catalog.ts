@@ -73,8 +73,12 @@ function checkCellValues(context: RuleContext): Finding[] {
     let problemEn: string;
     if (typeof raw === "string") {
       const numeric = /^\s*[-+]?\d+(\.\d+)?\s*$/.test(raw);
-      problem = `应为数字，实为文字“${raw.length > 20 ? `${raw.slice(0, 20)}…` : raw}”${numeric ? "（数字不要加引号）" : "（单位、符号不要写进单元格）"}`;
-      problemEn = `expected a number, got the text ${JSON.stringify(raw)}${numeric ? " (write numbers without quotes)" : " (no units or symbols in cells)"}`;
+      problem = `应为数字，实为文字“${raw.length > 20 ? `${raw.slice(0, 20)}…` : raw}”${
+        numeric ? "（数字不要加引号）" : "（单位、符号不要写进单元格）"
+      }`;
+      problemEn = `expected a number, got the text ${JSON.stringify(raw)}${
+        numeric ? " (write numbers without quotes)" : " (no units or symbols in cells)"
+      }`;
     } else if (typeof raw !== "number" || !Number.isFinite(raw)) {
       problem = "应为数字";
       problemEn = "expected a number";
@@ -119,8 +123,8 @@ function checkBlankCells(context: RuleContext): Finding[] {
       first.table === "table3"
         ? `表三“${first.labels.column}”一列`
         : first.table === "table4"
-          ? `表四“${first.labels.row}”`
-          : `表二“${first.labels.row}”`;
+        ? `表四“${first.labels.row}”`
+        : `表二“${first.labels.row}”`;
     const scopeEn = first.table === "table3" ? `Table 3, column “${firstEn[1]}”` : `${firstEn[0]}, “${firstEn[1]}”`;
     const whole = blank.length === members.length;
     const names = blank.map((index) => {
@@ -167,7 +171,9 @@ function checkEditionYear(context: RuleContext): Finding[] {
       paramsEn: {
         year,
         edition,
-        expectedEdition: expected ? `edition ${expected} (${LAYOUTS[expected].basis})` : "none (reports before 2019 have no national layout)",
+        expectedEdition: expected
+          ? `edition ${expected} (${LAYOUTS[expected].basis})`
+          : "none (reports before 2019 have no national layout)",
       },
       pointers: ["/edition", "/meta/year"],
       cells: [],
@@ -228,15 +234,29 @@ function checkCreditCodeRule(context: RuleContext): Finding[] {
   if (result.ok) return [pass()];
   const problems: Record<typeof result.reason, [string, string]> = {
     length: [`应为 18 位，实为 ${code.length} 位`, `must have 18 characters, has ${code.length}`],
-    character: ["含有不允许的字符（只用数字和大写字母，不用 I、O、S、V、Z）", "contains characters outside the GB 32100-2015 alphabet (digits and capitals except I, O, S, V, Z)"],
-    shape: ["第 3–8 位应为数字（登记管理机关行政区划码）", "positions 3–8 must be digits (the registering authority's region code)"],
+    character: [
+      "含有不允许的字符（只用数字和大写字母，不用 I、O、S、V、Z）",
+      "contains characters outside the GB 32100-2015 alphabet (digits and capitals except I, O, S, V, Z)",
+    ],
+    shape: [
+      "第 3–8 位应为数字（登记管理机关行政区划码）",
+      "positions 3–8 must be digits (the registering authority's region code)",
+    ],
     checksum: [
       `校验位应为 ${result.expectedCheck ?? ""}，实为 ${code[17] ?? ""}`,
       `the check character should be ${result.expectedCheck ?? ""}, not ${code[17] ?? ""}`,
     ],
   };
   const [problem, problemEn] = problems[result.reason];
-  return [{ outcome: "fail", params: { code, problem }, paramsEn: { code, problem: problemEn }, pointers: ["/meta/creditCode"], cells: [] }];
+  return [
+    {
+      outcome: "fail",
+      params: { code, problem },
+      paramsEn: { code, problem: problemEn },
+      pointers: ["/meta/creditCode"],
+      cells: [],
+    },
+  ];
 }
 
 function checkRegionCodeRule(context: RuleContext): Finding[] {
@@ -249,7 +269,15 @@ function checkRegionCodeRule(context: RuleContext): Finding[] {
     result.reason === "shape"
       ? ["应为 6 位数字", "must be six digits"]
       : [`前两位 ${code.slice(0, 2)} 不是省级行政区划代码`, `${code.slice(0, 2)} is not a province code`];
-  return [{ outcome: "fail", params: { code, problem }, paramsEn: { code, problem: problemEn }, pointers: ["/meta/regionCode"], cells: [] }];
+  return [
+    {
+      outcome: "fail",
+      params: { code, problem },
+      paramsEn: { code, problem: problemEn },
+      pointers: ["/meta/regionCode"],
+      cells: [],
+    },
+  ];
 }
 
 function normaliseBody(body: string): string {
@@ -297,14 +325,15 @@ function checkPreviousReport(context: RuleContext): Finding[] {
 /** Cross-year identities are assessable only with a readable previous report of the preceding year. */
 function crossYearIdentities(
   context: RuleContext,
-  build: (edition: Edition, previousEdition: Edition) => readonly Identity[],
+  build: (edition: Edition, previousEdition: Edition) => readonly Identity[]
 ): readonly Identity[] | { notAssessable: Finding } {
   const previous = context.previous!;
   const edition = context.document.edition;
   if (!edition || !previous.edition) return { notAssessable: blocked("") };
   const year = integerYear(metaField(context, "year"));
   const previousYear = integerYear(previous.meta?.year);
-  if (year !== undefined && previousYear !== undefined && previousYear !== year - 1) return { notAssessable: blocked("/meta/year") };
+  if (year !== undefined && previousYear !== undefined && previousYear !== year - 1)
+    return { notAssessable: blocked("/meta/year") };
   return build(edition, previous.edition);
 }
 
@@ -341,7 +370,9 @@ function checkProseFigures(context: RuleContext): Finding[] {
   return figures.map((figure): Finding => {
     const indexes = figure.target.pointers.map((pointer) => values?.table.index.get(pointer));
     if (!values || indexes.some((index) => index === undefined)) return blocked(figure.pointer, ...figure.target.pointers);
-    const blocking = indexes.filter((index) => values.status[index!] !== CellStatus.Ok).map((index) => values.table.cells[index!]!.pointer);
+    const blocking = indexes
+      .filter((index) => values.status[index!] !== CellStatus.Ok)
+      .map((index) => values.table.cells[index!]!.pointer);
     if (blocking.length > 0) return blocked(...blocking);
     const expected = indexes.reduce((sum: number, index) => sum + values.values[index!]!, 0);
     const cells = indexes.map((index) => cellOf(values, index!));
@@ -384,10 +415,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "meta 中出现格式未定义的字段 author", en: "meta holds a property the format does not define (author)" },
-      edits: [{ pointer: "/meta/author", value: "张三" }],
-    },
+        editions: BOTH,
+        description: {
+          zh: "meta 中出现格式未定义的字段 author",
+          en: "meta holds a property the format does not define (author)",
+        },
+        edits: [{ pointer: "/meta/author", value: "张三" }],
+      },
     ],
     evaluator: { kind: "schema" },
   },
@@ -413,20 +447,31 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "2020 年度的报告标为 2021 版格式", en: "a 2020 report marked as edition 2021" },
-      edits: [
-        { pointer: "/meta/year", value: 2020 },
-        { pointer: "/meta/publishedOn", value: "2021-01-20" },
-      ],
-    },
+        editions: ["2021"],
+        description: { zh: "2020 年度的报告标为 2021 版格式", en: "a 2020 report marked as edition 2021" },
+        edits: [
+          { pointer: "/meta/year", value: 2020 },
+          { pointer: "/meta/publishedOn", value: "2021-01-20" },
+        ],
+      },
+      {
+        editions: ["2019"],
+        description: { zh: "2022 年度的报告仍用 2019 版格式", en: "a 2022 report still in edition 2019" },
+        edits: [
+          { pointer: "/meta/year", value: 2022 },
+          { pointer: "/meta/publishedOn", value: "2023-01-20" },
+        ],
+      },
     ],
     evaluator: { kind: "check", check: checkEditionYear },
   },
   {
     id: "META-YEAR-FUTURE",
     title: { zh: "报告年度不晚于当前年份", en: "Report year is not in the future" },
-    message: { zh: "报告年度 {year} 晚于当前年份 {currentYear}。", en: "The report year {year} is after the current year {currentYear}." },
+    message: {
+      zh: "报告年度 {year} 晚于当前年份 {currentYear}。",
+      en: "The report year {year} is after the current year {currentYear}.",
+    },
     severity: { publish: "error", audit: "error" },
     editions: BOTH,
     basis: "metadata",
@@ -439,13 +484,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "报告年度写成 2099", en: "the report year typed as 2099" },
-      edits: [
-        { pointer: "/meta/year", value: 2099 },
-        { pointer: "/meta/publishedOn", remove: true },
-      ],
-    },
+        editions: BOTH,
+        description: { zh: "报告年度写成 2099", en: "the report year typed as 2099" },
+        edits: [
+          { pointer: "/meta/year", value: 2099 },
+          { pointer: "/meta/publishedOn", remove: true },
+        ],
+      },
     ],
     evaluator: { kind: "check", check: checkYearNotFuture },
   },
@@ -456,7 +501,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "warning", audit: "warning" },
     editions: BOTH,
     basis: "metadata",
-    reference: { zh: "《中华人民共和国政府信息公开条例》第五十条（次年 1 月 31 日、3 月 31 日前公布）", en: "Regulations art. 50 (published by 31 January / 31 March of the next year)" },
+    reference: {
+      zh: "《中华人民共和国政府信息公开条例》第五十条（次年 1 月 31 日、3 月 31 日前公布）",
+      en: "Regulations art. 50 (published by 31 January / 31 March of the next year)",
+    },
     rationale: {
       zh: "年度报告在报告年度结束后公布（部门在次年 1 月 31 日前，政府在 3 月 31 日前）；早于年度结束或晚于今天的发布日期说明年度或日期录错。",
       en: "A report is published after its year ends (departments by 31 January, governments by 31 March); a date before the year ends or after today means the year or the date was mistyped.",
@@ -465,10 +513,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "发布日期早于报告年度结束", en: "published before the report year ended" },
-      edits: [{ pointer: "/meta/publishedOn", value: "2019-06-30" }],
-    },
+        editions: BOTH,
+        description: { zh: "发布日期早于报告年度结束", en: "published before the report year ended" },
+        edits: [{ pointer: "/meta/publishedOn", value: "2019-06-30" }],
+      },
     ],
     evaluator: { kind: "check", check: checkPublishedOn },
   },
@@ -479,7 +527,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "warning" },
     editions: BOTH,
     basis: "metadata",
-    reference: { zh: "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》", en: "GB 32100-2015, coding rule of the unified social credit code" },
+    reference: {
+      zh: "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》",
+      en: "GB 32100-2015, coding rule of the unified social credit code",
+    },
     rationale: {
       zh: "统一社会信用代码是识别发布机关的可靠键。第 18 位校验码按 GB 32100-2015 以加权模 31 计算，能发现绝大多数抄错、漏位和相邻颠倒。",
       en: "The unified social credit code identifies the publishing body. Its 18th character is a weighted modulo-31 check (GB 32100-2015) that catches almost every mistyped, missing or swapped character.",
@@ -488,10 +539,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "校验位抄错", en: "a wrong check character" },
-      edits: [{ pointer: "/meta/creditCode", value: "113201000141234560" }],
-    },
+        editions: BOTH,
+        description: { zh: "校验位抄错", en: "a wrong check character" },
+        edits: [{ pointer: "/meta/creditCode", value: "113201000141234560" }],
+      },
     ],
     evaluator: { kind: "check", check: checkCreditCodeRule },
   },
@@ -502,7 +553,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "warning" },
     editions: BOTH,
     basis: "metadata",
-    reference: { zh: "GB/T 2260《中华人民共和国行政区划代码》", en: "GB/T 2260, codes for the administrative divisions of China" },
+    reference: {
+      zh: "GB/T 2260《中华人民共和国行政区划代码》",
+      en: "GB/T 2260, codes for the administrative divisions of China",
+    },
     rationale: {
       zh: "行政区划代码用于按地区汇总报告。应为 6 位数字，前两位是省级代码（11–65、71、81、82）。",
       en: "The division code groups reports by region. It has six digits and starts with a province code (11–65, 71, 81, 82).",
@@ -511,10 +565,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "不存在的省级代码 99", en: "a province code (99) that does not exist" },
-      edits: [{ pointer: "/meta/regionCode", value: "990100" }],
-    },
+        editions: BOTH,
+        description: { zh: "不存在的省级代码 99", en: "a province code (99) that does not exist" },
+        edits: [{ pointer: "/meta/regionCode", value: "990100" }],
+      },
     ],
     evaluator: { kind: "check", check: checkRegionCodeRule },
   },
@@ -525,7 +579,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "error" },
     editions: BOTH,
     basis: "layout",
-    reference: { zh: "R5：件数为非负整数（2019 版“本年增/减”可为负），收费金额为非负数", en: "R5: counts are non-negative integers (2019's 本年增/减 may be negative); amounts are non-negative" },
+    reference: {
+      zh: "R5：件数为非负整数（2019 版“本年增/减”可为负），收费金额为非负数",
+      en: "R5: counts are non-negative integers (2019's 本年增/减 may be negative); amounts are non-negative",
+    },
     rationale: {
       zh: "表格数字是件数或金额：件数不能有小数或负数，单元格里不能有单位、“-”占位符或加引号的数字。无效的单元格使用到它的勾稽关系无法评估，但不影响其他规则。",
       en: "Table figures are counts or amounts: counts have no fractions or signs, and cells hold no units, '-' placeholders or quoted numbers. An invalid cell makes the identities that use it not assessable, and nothing else.",
@@ -534,10 +591,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "数字写成了带引号的文字", en: "a number written as quoted text" },
-      edits: [{ pointer: "/applications/disclosed/naturalPerson", value: "12" }],
-    },
+        editions: BOTH,
+        description: { zh: "数字写成了带引号的文字", en: "a number written as quoted text" },
+        edits: [{ pointer: "/applications/disclosed/naturalPerson", value: "12" }],
+      },
     ],
     evaluator: { kind: "check", check: checkCellValues },
   },
@@ -551,7 +608,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "warning" },
     editions: BOTH,
     basis: "completeness",
-    reference: { zh: "年度报告格式的各表均要求填写数字（无数据填 0）", en: "Every table of the format asks for a figure in each cell (0 when nothing happened)" },
+    reference: {
+      zh: "年度报告格式的各表均要求填写数字（无数据填 0）",
+      en: "Every table of the format asks for a figure in each cell (0 when nothing happened)",
+    },
     rationale: {
       zh: "空白单元格无法区分“没有发生”和“没有统计”，因此从不按 0 计算，用到它的勾稽关系均无法评估。发布前检查（publish）视为错误；审阅已发布报告（audit）视为警告，因为空白是报告原貌。",
       en: "A blank cell cannot tell 'nothing happened' from 'not counted', so it is never taken as 0 and the identities that use it are not assessable. Before publication (publish) it is an error; when auditing a published report (audit) it is a warning, since the blank is how the report was published.",
@@ -560,10 +620,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "行政复议总计空白", en: "the reconsideration total left blank" },
-      edits: [{ pointer: "/reviewAndLitigation/reconsideration/total", value: null }],
-    },
+        editions: BOTH,
+        description: { zh: "行政复议总计空白", en: "the reconsideration total left blank" },
+        edits: [{ pointer: "/reviewAndLitigation/reconsideration/total", value: null }],
+      },
     ],
     evaluator: { kind: "check", check: checkBlankCells },
   },
@@ -577,7 +637,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "error" },
     editions: BOTH,
     basis: "layout",
-    reference: { zh: "R2：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他", en: "R2: total = natural persons + the five organisation columns" },
+    reference: {
+      zh: "R2：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+      en: "R2: total = natural persons + the five organisation columns",
+    },
     rationale: {
       zh: "表三的“总计”列是六个申请人列的合计，表中没有法人或其他组织的小计列。每一行都应满足这一关系。",
       en: "Table 3's total column is the sum of the six applicant columns (there is no organisation subtotal). Every row must satisfy it.",
@@ -586,10 +649,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "“（一）予以公开”一行的总计多填 1", en: "the total of row （一）予以公开 one too high" },
-      edits: [{ pointer: "/applications/disclosed/total", value: 16 }],
-    },
+        editions: BOTH,
+        description: { zh: "“（一）予以公开”一行的总计多填 1", en: "the total of row （一）予以公开 one too high" },
+        edits: [{ pointer: "/applications/disclosed/total", value: 16 }],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => identitiesOf("T3-SUM-ROW", context.document.edition!) },
   },
@@ -615,10 +678,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "自然人一列（七）总计少填 2", en: "（七）总计 of the natural-person column two too low" },
-      edits: [{ pointer: "/applications/total/naturalPerson", value: 21 }],
-    },
+        editions: BOTH,
+        description: { zh: "自然人一列（七）总计少填 2", en: "（七）总计 of the natural-person column two too low" },
+        edits: [{ pointer: "/applications/total/naturalPerson", value: 21 }],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => identitiesOf("T3-SUM-COLUMN", context.document.edition!) },
   },
@@ -644,13 +707,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "自然人与总计两列“一、本年新收”各多填 1", en: "一、本年新收 one too high in the natural-person and total columns" },
-      edits: [
-        { pointer: "/applications/newlyReceived/naturalPerson", value: 26 },
-        { pointer: "/applications/newlyReceived/total", value: 31 },
-      ],
-    },
+        editions: BOTH,
+        description: {
+          zh: "自然人与总计两列“一、本年新收”各多填 1",
+          en: "一、本年新收 one too high in the natural-person and total columns",
+        },
+        edits: [
+          { pointer: "/applications/newlyReceived/naturalPerson", value: 26 },
+          { pointer: "/applications/newlyReceived/total", value: 31 },
+        ],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => identitiesOf("T3-BALANCE", context.document.edition!) },
   },
@@ -664,7 +730,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "error" },
     editions: BOTH,
     basis: "layout",
-    reference: { zh: "R4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结", en: "R4: total = upheld + corrected + other + pending" },
+    reference: {
+      zh: "R4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+      en: "R4: total = upheld + corrected + other + pending",
+    },
     rationale: {
       zh: "表四的行政复议、未经复议直接起诉、复议后起诉三组各有五列，总计是前四列之和。实际报告中可见“维持 10、纠正 1、总计 0”。",
       en: "Each of table 4's three groups has five columns, the total being the sum of the first four. Real reports show 'upheld 10, corrected 1, total 0'.",
@@ -673,10 +742,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "行政复议总计填 0", en: "the reconsideration total stated as 0" },
-      edits: [{ pointer: "/reviewAndLitigation/reconsideration/total", value: 0 }],
-    },
+        editions: BOTH,
+        description: { zh: "行政复议总计填 0", en: "the reconsideration total stated as 0" },
+        edits: [{ pointer: "/reviewAndLitigation/reconsideration/total", value: 0 }],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => identitiesOf("T4-SUM-GROUP", context.document.edition!) },
   },
@@ -696,10 +765,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: true,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "上年报告是另一机关的", en: "the previous report is another body's" },
-      edits: [{ document: "previous", pointer: "/meta/body", value: "另一市另一局" }],
-    },
+        editions: BOTH,
+        description: { zh: "上年报告是另一机关的", en: "the previous report is another body's" },
+        edits: [{ document: "previous", pointer: "/meta/body", value: "另一市另一局" }],
+      },
     ],
     evaluator: { kind: "check", check: checkPreviousReport },
   },
@@ -713,7 +782,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "error" },
     editions: BOTH,
     basis: "cross-year",
-    reference: { zh: "X1：本年二、上年结转 = 上年四、结转下年度继续办理（逐列）", en: "X1: this year's 二 = last year's 四, column by column" },
+    reference: {
+      zh: "X1：本年二、上年结转 = 上年四、结转下年度继续办理（逐列）",
+      en: "X1: this year's 二 = last year's 四, column by column",
+    },
     rationale: {
       zh: "上年结转到本年的申请，就是上年报告中结转下年度继续办理的申请，两份报告应逐列一致。表三各列在两版格式中相同，跨版本也可比对。",
       en: "The applications carried into this year are exactly those last year's report carried forward, column by column. Table 3's columns are the same in both editions, so this holds across editions too.",
@@ -722,13 +794,16 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: true,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "上年报告结转下年度 3 件，本年报告上年结转 2 件", en: "last year carried 3 forward, this year carried 2 over" },
-      edits: [
-        { document: "previous", pointer: "/applications/carriedForward/naturalPerson", value: 3 },
-        { document: "previous", pointer: "/applications/carriedForward/total", value: 3 },
-      ],
-    },
+        editions: BOTH,
+        description: {
+          zh: "上年报告结转下年度 3 件，本年报告上年结转 2 件",
+          en: "last year carried 3 forward, this year carried 2 over",
+        },
+        edits: [
+          { document: "previous", pointer: "/applications/carriedForward/naturalPerson", value: 3 },
+          { document: "previous", pointer: "/applications/carriedForward/total", value: 3 },
+        ],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => crossYearIdentities(context, carryOverIdentities) },
   },
@@ -742,7 +817,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "warning", audit: "warning" },
     editions: ["2021"],
     basis: "cross-year",
-    reference: { zh: "X2（2021 版）：现行有效 = 上年现行有效 + 本年制发 − 本年废止", en: "X2 (edition 2021): in force = last year's in force + issued − repealed" },
+    reference: {
+      zh: "X2（2021 版）：现行有效 = 上年现行有效 + 本年制发 − 本年废止",
+      en: "X2 (edition 2021): in force = last year's in force + issued − repealed",
+    },
     rationale: {
       zh: "规章和行政规范性文件的存量应逐年衔接。修订、清理口径变化和 2020→2021 年表二列的改变都会合理地打破这一关系，因此只作警告；两份报告须都是 2021 版。",
       en: "The stock of rules and normative documents should follow on from year to year. Revisions, clean-ups and the 2020→2021 change of table 2's columns legitimately break it, hence a warning; both reports must be edition 2021.",
@@ -751,10 +829,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: true,
     examples: [
       {
-      editions: ["2021"],
-      description: { zh: "上年现行有效 9 件，本年制发 3、废止 1，本年现行有效却为 12", en: "9 in force last year, 3 issued, 1 repealed, yet 12 in force" },
-      edits: [{ document: "previous", pointer: "/proactiveDisclosure/normativeDocuments/inForce", value: 9 }],
-    },
+        editions: ["2021"],
+        description: {
+          zh: "上年现行有效 9 件，本年制发 3、废止 1，本年现行有效却为 12",
+          en: "9 in force last year, 3 issued, 1 repealed, yet 12 in force",
+        },
+        edits: [{ document: "previous", pointer: "/proactiveDisclosure/normativeDocuments/inForce", value: 9 }],
+      },
     ],
     evaluator: { kind: "identity", identities: (context) => crossYearIdentities(context, inForceIdentities) },
   },
@@ -765,7 +846,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "error", audit: "warning" },
     editions: BOTH,
     basis: "completeness",
-    reference: { zh: "年度报告格式：一、总体情况；五、存在的主要问题及改进情况；六、其他需要报告的事项", en: "The format's sections 一, 五 and 六" },
+    reference: {
+      zh: "年度报告格式：一、总体情况；五、存在的主要问题及改进情况；六、其他需要报告的事项",
+      en: "The format's sections 一, 五 and 六",
+    },
     rationale: {
       zh: "总体情况、存在的主要问题及改进情况、其他需要报告的事项是格式规定的文字部分，只有小标题没有段落也视为空。",
       en: "Overview, problems and improvements, and other matters are prose sections the format requires; headings without paragraphs count as empty.",
@@ -774,10 +858,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "“五、存在的主要问题及改进情况”为空", en: "section 五 left empty" },
-      edits: [{ pointer: "/problemsAndImprovements", value: { paragraphs: [] } }],
-    },
+        editions: BOTH,
+        description: { zh: "“五、存在的主要问题及改进情况”为空", en: "section 五 left empty" },
+        edits: [{ pointer: "/problemsAndImprovements", value: { paragraphs: [] } }],
+      },
     ],
     evaluator: { kind: "check", check: checkRequiredProse },
   },
@@ -791,7 +875,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "warning", audit: "warning" },
     editions: BOTH,
     basis: "prose",
-    reference: { zh: "国办函〔2020〕109号《政府信息公开信息处理费管理办法》；2021 版格式“六”的说明", en: "国办函〔2020〕109号 (information processing fees); the 2021 format's note on section 六" },
+    reference: {
+      zh: "国办函〔2020〕109号《政府信息公开信息处理费管理办法》；2021 版格式“六”的说明",
+      en: "国办函〔2020〕109号 (information processing fees); the 2021 format's note on section 六",
+    },
     rationale: {
       zh: "2021 版格式要求在“其他需要报告的事项”中报告信息处理费的收取情况，未收取也应写明。只写“未发生收费情况”而不提信息处理费，读者无法判断说的是哪种收费。",
       en: "The 2021 format asks section 六 to report information processing fees, including that none were charged. 'No fees were charged' without naming the fee leaves the reader guessing which fee is meant.",
@@ -800,10 +887,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "“六”只写“无”", en: "section 六 only says 'nothing'" },
-      edits: [{ pointer: "/otherMatters", value: { paragraphs: ["无其他需要报告的事项。"] } }],
-    },
+        editions: BOTH,
+        description: { zh: "“六”只写“无”", en: "section 六 only says 'nothing'" },
+        edits: [{ pointer: "/otherMatters", value: { paragraphs: ["无其他需要报告的事项。"] } }],
+      },
     ],
     evaluator: { kind: "check", check: checkFeeMention },
   },
@@ -817,7 +904,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     severity: { publish: "warning", audit: "warning" },
     editions: BOTH,
     basis: "prose",
-    reference: { zh: "正文与表格应一致（本年新收、上年结转、予以公开、办结、结转下年度、行政复议、行政诉讼件数）", en: "Prose and tables must agree (received, carried over, disclosed, handled, carried forward, reconsiderations, lawsuits)" },
+    reference: {
+      zh: "正文与表格应一致（本年新收、上年结转、予以公开、办结、结转下年度、行政复议、行政诉讼件数）",
+      en: "Prose and tables must agree (received, carried over, disclosed, handled, carried forward, reconsiderations, lawsuits)",
+    },
     rationale: {
       zh: "总体情况常复述表三、表四的数字（“本年新收政府信息公开申请 N 件”“结转下年度继续办理 N 件”“政府信息公开行政复议 N 件”），阿拉伯数字和汉字数字（二十一）都会识别。只比对措辞明确的短语；文字与表格不符时至少有一处有误，因此作为警告。",
       en: "The overview often repeats figures of tables 3 and 4 ('本年新收政府信息公开申请 N 件', '结转下年度继续办理 N 件', '政府信息公开行政复议 N 件'), in Arabic or Chinese numerals (二十一). Only unambiguous phrases are compared; a mismatch means one of the two is wrong, hence a warning.",
@@ -826,10 +916,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     crossYear: false,
     examples: [
       {
-      editions: BOTH,
-      description: { zh: "正文用汉字写“二十八件”，表中新收 30 件", en: "the prose says 二十八 (28) applications, the table 30" },
-      edits: [{ pointer: "/overview/paragraphs/0", value: "本年新收政府信息公开申请二十八件。" }],
-    },
+        editions: BOTH,
+        description: {
+          zh: "正文用汉字写“二十八件”，表中新收 30 件",
+          en: "the prose says 二十八 (28) applications, the table 30",
+        },
+        edits: [{ pointer: "/overview/paragraphs/0", value: "本年新收政府信息公开申请二十八件。" }],
+      },
     ],
     evaluator: { kind: "check", check: checkProseFigures },
   },

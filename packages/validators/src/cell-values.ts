@@ -91,7 +91,8 @@ export function readCellValues(input: unknown, edition: Edition): CellValues {
   const values = new Float64Array(count);
   const status = new Uint8Array(count).fill(CellStatus.Missing);
   const raw: unknown[] = new Array(count);
-  const root = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  const root =
+    input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
   if (!root) return { table, values, status, raw };
   for (const group of table.rows) {
     const section = Object.hasOwn(root, group.section) ? root[group.section] : undefined;

@@ -23,7 +23,8 @@ const META_LABELS: Readonly<Record<string, string>> = {
 };
 
 function view(input: unknown, edition: Edition | undefined): DocumentView {
-  const record = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+  const record =
+    input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
   const meta = record?.meta;
   return {
     input,
@@ -63,12 +64,21 @@ function termValues(term: IdentityTerm, current: CellValues, previous: CellValue
 
 function cellFor(values: CellValues, index: number, previous: boolean): DiagnosticCell {
   const info = values.table.cells[index]!;
-  const cell: DiagnosticCell = { pointer: info.pointer, label: previous ? `上年报告 / ${info.label}` : info.label, value: statedValue(values, index) };
+  const cell: DiagnosticCell = {
+    pointer: info.pointer,
+    label: previous ? `上年报告 / ${info.label}` : info.label,
+    value: statedValue(values, index),
+  };
   if (previous) cell.document = "previous";
   return cell;
 }
 
-function evaluateIdentity(entry: CatalogEntry, identity: Identity, current: CellValues, previous: CellValues | undefined): IdentityResult {
+function evaluateIdentity(
+  entry: CatalogEntry,
+  identity: Identity,
+  current: CellValues,
+  previous: CellValues | undefined
+): IdentityResult {
   let stated = 0;
   let expected = 0;
   const blockers: DiagnosticCell[] = [];
@@ -171,7 +181,12 @@ interface Emitted {
   readonly result?: IdentityResult;
 }
 
-function identityDiagnostic(result: IdentityResult, severity: Severity, current: CellValues, previous: CellValues | undefined): Diagnostic {
+function identityDiagnostic(
+  result: IdentityResult,
+  severity: Severity,
+  current: CellValues,
+  previous: CellValues | undefined
+): Diagnostic {
   const { entry, identity } = result;
   const numbers = { stated: result.stated, expected: result.expected, difference: signed(result.residual) };
   const cells: DiagnosticCell[] = [];
@@ -196,12 +211,16 @@ function identityDiagnostic(result: IdentityResult, severity: Severity, current:
 }
 
 function findingDiagnostic(entry: CatalogEntry, finding: Finding, severity: Severity): Diagnostic {
+  const numbers: Record<string, string | number> = {};
+  if (typeof finding.stated === "number") numbers.stated = finding.stated;
+  if (typeof finding.expected === "number") numbers.expected = finding.expected;
+  if (typeof finding.difference === "number") numbers.difference = signed(finding.difference);
   const diagnostic: Diagnostic = {
     ruleId: entry.id,
     severity,
     outcome: "fail",
-    message: fill(entry.message.zh, finding.params),
-    messageEn: fill(entry.message.en, finding.paramsEn ?? finding.params),
+    message: fill(entry.message.zh, { ...finding.params, ...numbers }),
+    messageEn: fill(entry.message.en, { ...(finding.paramsEn ?? finding.params), ...numbers }),
     pointers: [...(finding.pointers ?? [])],
     cells: [...(finding.cells ?? [])],
   };
@@ -211,7 +230,12 @@ function findingDiagnostic(entry: CatalogEntry, finding: Finding, severity: Seve
   return diagnostic;
 }
 
-function notAssessableDiagnostic(entry: CatalogEntry, count: number, blockers: DiagnosticCell[], otherPointers: string[]): Diagnostic {
+function notAssessableDiagnostic(
+  entry: CatalogEntry,
+  count: number,
+  blockers: DiagnosticCell[],
+  otherPointers: string[]
+): Diagnostic {
   const seen = new Set<string>();
   const cells = blockers.filter((cell) => {
     const key = `${cell.document ?? ""}${cell.pointer}`;
@@ -220,10 +244,7 @@ function notAssessableDiagnostic(entry: CatalogEntry, count: number, blockers: D
     return true;
   });
   const pointers = [...new Set([...otherPointers, ...cells.filter((cell) => !cell.document).map((cell) => cell.pointer)])];
-  const where = [
-    ...otherPointers.map((pointer) => META_LABELS[pointer] ?? pointer),
-    ...cells.map((cell) => cell.label),
-  ];
+  const where = [...otherPointers.map((pointer) => META_LABELS[pointer] ?? pointer), ...cells.map((cell) => cell.label)];
   const shown = where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
   const shownEn = where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
   return {
@@ -248,7 +269,7 @@ function schemaDiagnostics(
   parsed: ParseResult,
   severity: Severity,
   values: CellValues | undefined,
-  cellValueRuleActive: boolean,
+  cellValueRuleActive: boolean
 ): Diagnostic[] {
   if (parsed.success) return [];
   const diagnostics: Diagnostic[] = [];
@@ -256,7 +277,8 @@ function schemaDiagnostics(
     const index = values?.table.index.get(issue.pointer);
     // CELL-VALUE reports invalid cell values with a better message; do not report them twice.
     if (index !== undefined && cellValueRuleActive && values!.status[index] === CellStatus.Invalid) continue;
-    const cells: DiagnosticCell[] = index !== undefined ? [{ pointer: issue.pointer, label: issue.label, value: statedValue(values!, index) }] : [];
+    const cells: DiagnosticCell[] =
+      index !== undefined ? [{ pointer: issue.pointer, label: issue.label, value: statedValue(values!, index) }] : [];
     diagnostics.push({
       ruleId: entry.id,
       severity,
@@ -282,7 +304,8 @@ function run(input: unknown, options: ValidateOptions): ValidationResult {
   const outcomes: RuleOutcome[] = [];
   const identityResults: IdentityResult[] = [];
   const severities = new Map<string, Severity>();
-  const cellValueRuleActive = resolveSeverity(CATALOG.find((entry) => entry.id === "CELL-VALUE")!, profile, options.rules) !== "off";
+  const cellValueRuleActive =
+    resolveSeverity(CATALOG.find((entry) => entry.id === "CELL-VALUE")!, profile, options.rules) !== "off";
 
   for (const entry of CATALOG) {
     const severity = resolveSeverity(entry, profile, options.rules);
@@ -404,8 +427,14 @@ function group(emitted: readonly Emitted[], results: readonly IdentityResult[], 
     const grouped: Diagnostic = {
       ...primary!,
       severity,
-      message: `${primary!.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${count > 1 ? `以下 ${count} 项勾稽关系均可成立` : "此项勾稽关系即可成立，且不影响其他已成立的关系"}。`,
-      messageEn: `${primary!.messageEn} Likely faulty cell: ${values.table.labelsEn[candidate.index]} (states ${stated}); changing it to ${candidate.suggested} would satisfy ${count > 1 ? `all ${count} failed identities` : "this identity without breaking any other"}.`,
+      message: `${primary!.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${
+        count > 1 ? `以下 ${count} 项勾稽关系均可成立` : "此项勾稽关系即可成立，且不影响其他已成立的关系"
+      }。`,
+      messageEn: `${primary!.messageEn} Likely faulty cell: ${
+        values.table.labelsEn[candidate.index]
+      } (states ${stated}); changing it to ${candidate.suggested} would satisfy ${
+        count > 1 ? `all ${count} failed identities` : "this identity without breaking any other"
+      }.`,
       pinpoint: { pointer: info.pointer, label: info.label, stated, suggested: candidate.suggested },
     };
     if (rest.length > 0) grouped.related = rest;

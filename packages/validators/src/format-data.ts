@@ -116,7 +116,7 @@ export function formatCsv(items: readonly ReportItem[], options: FormatOptions =
         number(pinpoint?.suggested),
         text(parent?.pinpoint?.pointer ?? ""),
         text(lang === "en" ? diagnostic.messageEn : diagnostic.message),
-      ].join(","),
+      ].join(",")
     );
   };
   for (const item of items) {

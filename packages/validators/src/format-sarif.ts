@@ -64,7 +64,9 @@ export function formatSarif(items: readonly ReportItem[], options: FormatOptions
     const location: Sarif.Location = {
       logicalLocations: [
         logical(primaryPointer, diagnostic.pinpoint?.label ?? labels.get(primaryPointer) ?? primaryPointer),
-        ...diagnostic.pointers.filter((pointer) => pointer !== primaryPointer).map((pointer) => logical(pointer, labels.get(pointer) ?? pointer)),
+        ...diagnostic.pointers
+          .filter((pointer) => pointer !== primaryPointer)
+          .map((pointer) => logical(pointer, labels.get(pointer) ?? pointer)),
       ],
     };
     if (file !== undefined) {

@@ -66,7 +66,8 @@ const COLOURS: Readonly<Record<Severity | "notAssessable" | "bold" | "dim", [str
 export function formatText(items: readonly ReportItem[], options: FormatOptions = {}): string {
   const lang = options.lang === "en" ? "en" : "zh";
   const words = WORDS[lang];
-  const paint = (style: keyof typeof COLOURS, text: string) => (options.color ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text);
+  const paint = (style: keyof typeof COLOURS, text: string) =>
+    options.color ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text;
   const message = (diagnostic: Diagnostic) => (lang === "en" ? diagnostic.messageEn : diagnostic.message);
   const tag = (diagnostic: Diagnostic) =>
     diagnostic.outcome === "not-assessable"
@@ -81,7 +82,9 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
       lines.push(`  ${tag(diagnostic)} ${paint("dim", diagnostic.ruleId)} ${message(diagnostic)}`);
       if (diagnostic.pinpoint) {
         const { label, pointer, stated, suggested } = diagnostic.pinpoint;
-        lines.push(`    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", pointer)} — ${words.arrow(stated, suggested)}`);
+        lines.push(
+          `    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", pointer)} — ${words.arrow(stated, suggested)}`
+        );
       }
       for (const related of diagnostic.related ?? []) {
         lines.push(`    ↳ ${words.related}: ${paint("dim", related.ruleId)} ${message(related)}`);

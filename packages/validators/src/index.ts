@@ -5,10 +5,24 @@
 export { validate } from "./engine.js";
 export { RULES, ruleById } from "./rules.js";
 export { formatText, type FormatOptions, type ReportItem } from "./format-text.js";
-export { formatJson, formatNdjsonLine, formatCsv, CSV_COLUMNS, TOOL_NAME, type JsonOutput, type JsonReportEntry } from "./format-data.js";
+export {
+  formatJson,
+  formatNdjsonLine,
+  formatCsv,
+  CSV_COLUMNS,
+  TOOL_NAME,
+  type JsonOutput,
+  type JsonReportEntry,
+} from "./format-data.js";
 export { formatSarif, RULES_DOC_URL } from "./format-sarif.js";
 export { renderRulesMarkdown, RULES_DOC_TODAY } from "./rules-doc.js";
-export { checkCreditCode, checkRegionCode, creditCodeCheckCharacter, type CreditCodeCheck, type RegionCodeCheck } from "./codes.js";
+export {
+  checkCreditCode,
+  checkRegionCode,
+  creditCodeCheckCharacter,
+  type CreditCodeCheck,
+  type RegionCodeCheck,
+} from "./codes.js";
 export { parseChineseNumeral, parseFigure } from "./chinese-numerals.js";
 export { VERSION } from "./version.js";
 export type {

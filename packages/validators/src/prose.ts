@@ -28,7 +28,8 @@ export function proseTexts(input: unknown, key: string): ProseText[] | undefined
       if (typeof title === "string") texts.push({ pointer: `/${key}/parts/${partIndex}/title`, text: title });
       if (Array.isArray(partParagraphs)) {
         partParagraphs.forEach((paragraph, index) => {
-          if (typeof paragraph === "string") texts.push({ pointer: `/${key}/parts/${partIndex}/paragraphs/${index}`, text: paragraph });
+          if (typeof paragraph === "string")
+            texts.push({ pointer: `/${key}/parts/${partIndex}/paragraphs/${index}`, text: paragraph });
         });
       }
     });
@@ -114,12 +115,15 @@ const PATTERNS: readonly FigurePattern[] = [
     target: TARGETS.newlyReceived,
     pattern: new RegExp(
       `(?:本年(?:度)?新收|新收到?|共收到|收到|共受理|受理)(?:了|各类)?${APPLICATION}申请(?:共计|共|合计)?${SPACE}${NUMBER}${SPACE}件`,
-      "g",
+      "g"
     ),
   },
   {
     target: TARGETS.newlyReceived,
-    pattern: new RegExp(`(?:本年(?:度)?新收|共收到|收到|共受理|受理)(?:了)?依申请(?:信息)?公开(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+    pattern: new RegExp(
+      `(?:本年(?:度)?新收|共收到|收到|共受理|受理)(?:了)?依申请(?:信息)?公开(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`,
+      "g"
+    ),
   },
   {
     target: TARGETS.newlyReceived,
@@ -128,11 +132,17 @@ const PATTERNS: readonly FigurePattern[] = [
   { target: TARGETS.newlyReceived, pattern: /未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, fixed: 0 },
   {
     target: TARGETS.carriedOver,
-    pattern: new RegExp(`上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+    pattern: new RegExp(
+      `上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
+      "g"
+    ),
   },
   {
     target: TARGETS.carriedForward,
-    pattern: new RegExp(`结转(?:至|到)?下(?:一)?年度(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+    pattern: new RegExp(
+      `结转(?:至|到)?下(?:一)?年度(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
+      "g"
+    ),
   },
   {
     target: TARGETS.carriedForward,

@@ -31,7 +31,9 @@ function escapeCell(text: string): string {
 
 function describeEdit(edition: Edition, edit: RuleExample["edits"][number]): string {
   const label = cellAt(edition, edit.pointer)?.label;
-  const where = `${edit.document === "previous" ? "上年报告 previous report " : ""}\`${edit.pointer}\`${label ? `（${label}）` : ""}`;
+  const where = `${edit.document === "previous" ? "上年报告 previous report " : ""}\`${edit.pointer}\`${
+    label ? `（${label}）` : ""
+  }`;
   return edit.remove ? `- ${where}: 删除 removed` : `- ${where} ← \`${JSON.stringify(edit.value)}\``;
 }
 
@@ -80,8 +82,9 @@ function ruleSection(rule: RuleDefinition): string[] {
     const edition = example.editions[0]!;
     const diagnostic = runExample(rule, example, edition);
     lines.push(
-      `**失败示例 Failing example** (edition ${example.editions.join(", ")}): ${example.description.zh} — ${example.description.en}. ` +
-        "示例报告（各规则均通过）上的修改 Edits to the consistent sample report:",
+      `**失败示例 Failing example** (edition ${example.editions.join(", ")}): ${example.description.zh} — ${
+        example.description.en
+      }. ` + "示例报告（各规则均通过）上的修改 Edits to the consistent sample report:",
       "",
       ...example.edits.map((edit) => describeEdit(edition, edit)),
       "",
@@ -90,7 +93,7 @@ function ruleSection(rule: RuleDefinition): string[] {
       `> \`${diagnostic.severity}\` ${diagnostic.message}`,
       ">",
       `> ${diagnostic.messageEn}`,
-      "",
+      ""
     );
   }
   return lines;
@@ -115,7 +118,9 @@ export function renderRulesMarkdown(): string {
     "|---|---|---|---|---|---|",
     ...RULES.map(
       (rule) =>
-        `| [${rule.id}](#${anchor(rule.id)}) | ${escapeCell(rule.title.zh)}<br>${escapeCell(rule.title.en)} | ${BASIS[rule.basis]} | ${rule.severity.publish} | ${rule.severity.audit} | ${rule.editions.join(", ")} |`,
+        `| [${rule.id}](#${anchor(rule.id)}) | ${escapeCell(rule.title.zh)}<br>${escapeCell(rule.title.en)} | ${
+          BASIS[rule.basis]
+        } | ${rule.severity.publish} | ${rule.severity.audit} | ${rule.editions.join(", ")} |`
     ),
     "",
   ];

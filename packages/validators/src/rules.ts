@@ -17,7 +17,7 @@ function freeze<T>(value: T): T {
  * severity per profile, editions, basis, reference, rationale and failing examples. Plain, frozen data.
  */
 export const RULES: readonly RuleDefinition[] = freeze(
-  CATALOG.map(({ evaluator: _evaluator, ...definition }) => structuredClone(definition) as RuleDefinition),
+  CATALOG.map(({ evaluator: _evaluator, ...definition }) => structuredClone(definition) as RuleDefinition)
 );
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

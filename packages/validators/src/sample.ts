@@ -2,7 +2,7 @@
  * A consistent sample report per edition (and its previous year), built from the layout data. Rule examples are
  * edits applied to it; tests and docs use it. Every rule passes on it.
  */
-import { createEmptyReport, LAYOUTS, type Edition, type Report } from "@xxgk/schema";
+import { createEmptyReport, LAYOUTS, type Edition, type Report, type Report2019, type Report2021 } from "@xxgk/schema";
 import { creditCodeCheckCharacter } from "./codes.js";
 import type { RuleExample } from "./types.js";
 
@@ -49,13 +49,16 @@ export const SAMPLE_CREDIT_CODE = `11320100014123456${creditCodeCheckCharacter("
 export const SAMPLE_YEARS: Readonly<Record<Edition, number>> = { "2021": 2023, "2019": 2020 };
 
 function set(report: Report, section: string, row: string, column: string, value: number): void {
-  ((report as unknown as Record<string, Record<string, Record<string, number>>>)[section]![row]!)[column] = value;
+  (report as unknown as Record<string, Record<string, Record<string, number>>>)[section]![row]![column] = value;
 }
 
 /**
  * The consistent sample report of an edition. With `previous: true`, last year's report of the same body, whose
  * 四、结转下年度 equals this year's 二、上年结转 and whose 现行有效件数 lead to this year's.
  */
+export function sampleReport(edition: "2021", options?: { previous?: boolean }): Report2021;
+export function sampleReport(edition: "2019", options?: { previous?: boolean }): Report2019;
+export function sampleReport(edition: Edition, options?: { previous?: boolean }): Report;
 export function sampleReport(edition: Edition, options: { previous?: boolean } = {}): Report {
   const year = SAMPLE_YEARS[edition] - (options.previous ? 1 : 0);
   const report = createEmptyReport({ edition, year, body: "示例市示例局" });
@@ -95,8 +98,18 @@ export function sampleReport(edition: Edition, options: { previous?: boolean } =
 
   if (edition === "2021") {
     const table2: [string, string, number][] = options.previous
-      ? [["rules", "inForce", 2], ["normativeDocuments", "issued", 4], ["normativeDocuments", "repealed", 2], ["normativeDocuments", "inForce", 10]]
-      : [["rules", "inForce", 2], ["normativeDocuments", "issued", 3], ["normativeDocuments", "repealed", 1], ["normativeDocuments", "inForce", 12]];
+      ? [
+          ["rules", "inForce", 2],
+          ["normativeDocuments", "issued", 4],
+          ["normativeDocuments", "repealed", 2],
+          ["normativeDocuments", "inForce", 10],
+        ]
+      : [
+          ["rules", "inForce", 2],
+          ["normativeDocuments", "issued", 3],
+          ["normativeDocuments", "repealed", 1],
+          ["normativeDocuments", "inForce", 12],
+        ];
     for (const [row, column, value] of table2) set(report, "proactiveDisclosure", row, column, value);
     set(report, "proactiveDisclosure", "licensing", "decisions", 120);
     set(report, "proactiveDisclosure", "penalties", "decisions", 35);
@@ -116,7 +129,9 @@ export function sampleReport(edition: Edition, options: { previous?: boolean } =
   const applications = report.applications as unknown as Record<string, Record<string, number>>;
   const total = (row: string) => applications[row]!.total;
   const reconsideration = report.reviewAndLitigation.reconsideration.total ?? 0;
-  const litigation = (report.reviewAndLitigation.litigationDirect.total ?? 0) + (report.reviewAndLitigation.litigationAfterReconsideration.total ?? 0);
+  const litigation =
+    (report.reviewAndLitigation.litigationDirect.total ?? 0) +
+    (report.reviewAndLitigation.litigationAfterReconsideration.total ?? 0);
   report.overview = {
     paragraphs: [`${year}年，示例市示例局认真贯彻落实《中华人民共和国政府信息公开条例》，政府信息公开工作有序开展。`],
     parts: [
