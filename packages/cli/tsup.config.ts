@@ -26,7 +26,7 @@ const shared: Options = {
 
 export default defineConfig([
   // The library entry (`run`), dual ESM + CJS, dependencies external.
-  { ...shared, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, shims: true },
+  { ...shared, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, shims: true, splitting: false },
   // The executable and its worker: one minified ESM bundle with every dependency inside, split so that each command
   // loads only what it uses (the renderer and DOCX only for `render`, iconv-lite only for GB18030 input).
   {

@@ -21,7 +21,8 @@ export async function runExample(context: Context): Promise<number> {
   const parsedJson = parseJsonText(exampleText());
   if (!parsedJson.ok) throw new Error("the embedded example is not valid JSON");
   const value = parsedJson.value;
-  const result: ValidationResult = validate(value);
+  // The example is a published report: check it as a reviewer would (audit profile).
+  const result: ValidationResult = validate(value, { profile: "audit" });
   const parsed = parseReport(value);
   const lines: string[] = [];
   if (parsed.success) {
@@ -44,8 +45,8 @@ export async function runExample(context: Context): Promise<number> {
     "",
     pick(
       msg(
-        `校验：${verdict} — ${passed} 条规则通过，${error} 个错误、${warning} 个警告、${info} 个提示`,
-        `Validation: ${verdict} — ${passed} rules passed, ${error} errors, ${warning} warnings, ${info} infos`,
+        `校验（审核配置 audit）：${verdict} — ${passed} 条规则通过，${error} 个错误、${warning} 个警告、${info} 个提示`,
+        `Validation (audit profile): ${verdict} — ${passed} rules passed, ${error} errors, ${warning} warnings, ${info} infos`,
       ),
       lang,
     ),
@@ -69,11 +70,10 @@ export async function runExample(context: Context): Promise<number> {
         lang,
       ),
     );
-    const table3 = text.split("\n");
-    const start = table3.findIndex((line) => line.startsWith("三、"));
-    if (start !== -1) {
-      lines.push("", colors.dim(pick(msg("纯文本预览（表三开头）：", "Plain-text preview (start of table 三):"), lang)));
-      lines.push(...table3.slice(start, start + 14).map((line) => `  ${line}`));
+    const headings = text.split("\n").filter((line) => /^[一二三四五六]、/.test(line));
+    if (headings.length > 0) {
+      lines.push(colors.dim(pick(msg("按官方版式排出的六个部分：", "The six sections, in the official layout:"), lang)));
+      lines.push(...headings.map((line) => `  ${line.trim()}`));
     }
   }
   lines.push(

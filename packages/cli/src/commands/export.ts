@@ -23,13 +23,14 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const wide = flag(values, "wide");
   const jobs = jobsOption(values, "export", availableParallelism());
   const files = expandInputs(positionals, context.io.cwd);
-  const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
+  // The output is checked (and its temporary file created) before any input is read: fail fast.
   const sink = openSink(context, stringOption(values, "output"), { force: flag(values, "force"), inputs: files.map((file) => file.path) });
   const progress = new ProgressBar(context.io.stderr, files.length, pick(msg("导出", "export"), lang), Boolean(context.io.stderr.isTTY) && files.length > 1);
   let exported = 0;
   let invalid = 0;
   let unreadable = 0;
   try {
+    const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
     if (format === "csv" && !flag(values, "no-bom")) sink.write(UTF8_BOM);
     sink.write(exportHeader(format, wide));
     await runBatch<ExportOutcome>({

@@ -1,7 +1,7 @@
 /**
  * `xxgk validate`: one report or ten thousand, in input order, streamed in machine formats, with a summary.
  */
-import { formatCsv, formatJson, formatSarif, formatText, type Severity, type ValidationResult } from "@xxgk/validators";
+import { formatCsv, formatJson, formatNdjsonLine, formatSarif, formatText, type JsonOutput, type Severity, type ValidationResult } from "@xxgk/validators";
 import { availableParallelism } from "node:os";
 import { flag, jobsOption, listOption, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { runBatch } from "../batch.js";
@@ -82,7 +82,7 @@ interface Reporter {
   end(): void;
 }
 
-function reporter(format: ValidateFormat, sink: Sink, context: Context): Reporter {
+function reporter(format: ValidateFormat, sink: Sink, context: Context, single: boolean): Reporter {
   const lang = context.lang;
   const options = { lang, color: sink.toStdout && context.color };
   const asItem = (file: string, result: ValidationSummary) => ({ file, result: result as ValidationResult });
@@ -94,21 +94,31 @@ function reporter(format: ValidateFormat, sink: Sink, context: Context): Reporte
             sink.write(formatSyntaxProblem(file, outcome.problem, lang));
             return;
           }
-          if (result.diagnostics.length > 0) sink.write(ensureNewline(formatText([asItem(file, result)], options)));
+          // Clean reports are listed only when checking one report (eslint style for batches).
+          if (result.diagnostics.length > 0 || single) sink.write(ensureNewline(formatText([asItem(file, result)], options)));
         },
         end() {},
       };
     case "ndjson":
-      return { item: (file, result) => sink.write(ensureNewline(formatJson([asItem(file, result)], { ...options, ndjson: true }))), end() {} };
+      return { item: (file, result) => sink.write(`${formatNdjsonLine(asItem(file, result))}\n`), end() {} };
     case "json": {
-      // One array, one report per line, written as each report completes.
-      let first = true;
+      // The document of formatJson, streamed: each report's entry on its own line as soon as it is known,
+      // the summary (computed the same way) after the last one.
+      const { tool } = JSON.parse(formatJson([])) as JsonOutput;
+      const summary: JsonOutput["summary"] = { files: 0, ok: 0, failing: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
+      sink.write(`{"tool":${JSON.stringify(tool)},"files":[`);
       return {
         item(file, result) {
-          sink.write(`${first ? "[\n" : ",\n"}${JSON.stringify({ file, ...result })}`);
-          first = false;
+          sink.write(`${summary.files === 0 ? "\n" : ",\n"}${formatNdjsonLine(asItem(file, result))}`);
+          summary.files++;
+          if (result.ok) summary.ok++;
+          else summary.failing++;
+          summary.error += result.counts.error;
+          summary.warning += result.counts.warning;
+          summary.info += result.counts.info;
+          summary.notAssessable += result.counts.notAssessable;
         },
-        end: () => sink.write(first ? "[]\n" : "\n]\n"),
+        end: () => sink.write(`${summary.files === 0 ? "" : "\n"}],"summary":${JSON.stringify(summary)}}\n`),
       };
     }
     case "csv": {
@@ -183,7 +193,6 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     }
     previous = loaded.value;
   }
-  const stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
   const sink = openSink(context, stringOption(values, "output"), { force: flag(values, "force"), inputs: [...files.map((file) => file.path), ...(previousPath ? [previousPath] : [])] });
   const job: ValidateJob = {
     kind: "validate",
@@ -192,7 +201,14 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     ...(rules ? { rules } : {}),
     ...(today ? { today } : {}),
   };
-  const out = reporter(format, sink, context);
+  let stdinBytes: Uint8Array | undefined;
+  try {
+    stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  const out = reporter(format, sink, context, files.length === 1);
   const progress = new ProgressBar(io.stderr, files.length, pick(msg("检查", "checking"), lang), Boolean(io.stderr.isTTY) && files.length > 1);
   const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0 };
   try {
@@ -227,7 +243,9 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   progress.clear();
   sink.commit();
   const summary = summaryLine(totals, (Date.now() - started) / 1000, lang);
-  if (format === "pretty" && sink.toStdout) {
+  if (format === "pretty" && files.length === 1 && totals.unreadable === 0) {
+    // formatText already ended the single report with its counts.
+  } else if (format === "pretty" && sink.toStdout) {
     const { colors } = context;
     const paint = totals.withErrors || totals.unreadable ? colors.red : totals.warning ? colors.yellow : colors.green;
     io.stdout.write(`${totals.error + totals.warning + totals.info > 0 ? "\n" : ""}${paint(summary)}\n`);
