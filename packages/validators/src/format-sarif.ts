@@ -32,7 +32,7 @@ function driverRules(lang: "zh" | "en"): Sarif.ReportingDescriptor[] {
     helpUri: `${RULES_DOC_URL}#${rule.id.toLowerCase()}`,
     help: { text: `${rule.reference[lang]}\n\n${rule.rationale[lang]}` },
     properties: {
-      tags: [rule.basis, ...(rule.crossYear ? ["cross-year"] : [])],
+      tags: [...new Set([rule.basis, ...(rule.crossYear ? ["cross-year"] : []), ...(rule.pinpoints ? ["pinpoints"] : [])])],
       basis: rule.basis,
       editions: [...rule.editions],
       severityByProfile: { ...rule.severity },

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import type { Log } from "sarif";
+import { describe, expect, it } from "vitest";
+import { validate } from "./engine.js";
+import { CSV_COLUMNS, formatCsv, formatJson, formatNdjsonLine, type JsonOutput } from "./format-data.js";
+import { formatSarif } from "./format-sarif.js";
+import { formatText, type ReportItem } from "./format-text.js";
+import { RULES } from "./rules.js";
+import { sampleReport } from "./sample.js";
+import { VERSION } from "./version.js";
+
+const TODAY = new Date("2025-06-01T00:00:00Z");
+
+function items(): ReportItem[] {
+  const broken = sampleReport("2021");
+  broken.applications.withheldStateSecret.naturalPerson = 7; // pinpointed: should be 1
+  broken.reviewAndLitigation.litigationDirect.total = null; // blank, not assessable
+  broken.overview.paragraphs = ["本年新收政府信息公开申请 31 件。"]; // prose warning: the table says 30
+  return [
+    { file: "reports/broken.json", result: validate(broken, { today: TODAY }) },
+    { file: "reports/clean.json", result: validate(sampleReport("2019"), { today: TODAY }) },
+  ];
+}
+
+describe("text", () => {
+  it("is Chinese by default, without colour, with the pinpoint and follow-on failures", () => {
+    const text = formatText(items());
+    expect(text).not.toContain("\u001b[");
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("reports/broken.json");
+    expect(text).toContain("  错误 T3-SUM-ROW 表三“1.属于国家秘密”一行：");
+    expect(text).toContain("    可能有误: 表三 / 自然人 / 1.属于国家秘密 /applications/withheldStateSecret/naturalPerson — 填报 7，应为 1？");
+    expect(text).toContain("    ↳ 同一原因: T3-SUM-COLUMN 表三“自然人”一列：");
+    expect(text).toContain("  无法评估 T4-SUM-GROUP ");
+    expect(text).toContain("reports/clean.json\n  未发现问题\n");
+    expect(lines.at(-2)).toBe("共 2 份报告，1 份有错误");
+  });
+
+  it("speaks English and colours only when asked", () => {
+    const text = formatText(items(), { lang: "en", color: true });
+    expect(text).toContain("\u001b[31merror\u001b[39m");
+    expect(text).toContain("Likely faulty cell: Table 3 / Natural persons / Withheld: state secret (states 7)");
+    expect(text).toContain("2 report(s), 1 with errors");
+  });
+});
+
+describe("JSON and NDJSON", () => {
+  it("writes one document with a summary and every diagnostic", () => {
+    const output = JSON.parse(formatJson(items())) as JsonOutput;
+    expect(output.tool).toEqual({ name: "@xxgk/validators", version: VERSION });
+    expect(output.summary).toMatchObject({ files: 2, ok: 1, failing: 1 });
+    expect(output.files[0]!.diagnostics.find((diagnostic) => diagnostic.pinpoint)?.pinpoint?.suggested).toBe(1);
+    expect(output.files[1]).toMatchObject({ file: "reports/clean.json", ok: true, diagnostics: [] });
+  });
+
+  it("writes one line per report", () => {
+    const [first] = items();
+    const line = formatNdjsonLine(first!);
+    expect(line).not.toContain("\n");
+    expect(JSON.parse(line)).toMatchObject({ file: "reports/broken.json", ok: false });
+  });
+});
+
+describe("CSV", () => {
+  it("is UTF-8 with BOM, CRLF, quoted text and formula-safe", () => {
+    const csv = formatCsv(items());
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = csv.slice(1).split("\r\n");
+    expect(rows[0]).toBe(CSV_COLUMNS.join(","));
+    const pinpointed = rows.find((row) => row.includes('"T3-SUM-ROW"'))!;
+    // stated/expected are those of the identity (row total 1, details 7); cell and suggested are the pinpointed cell's.
+    expect(
+      pinpointed.startsWith(
+        '"reports/broken.json","T3-SUM-ROW","error","fail","表三 / 自然人 / 1.属于国家秘密","/applications/withheldStateSecret/naturalPerson",1,7,-6,1,"","表三“1.属于国家秘密”一行',
+      ),
+    ).toBe(true);
+    const related = rows.find((row) => row.includes('"T3-SUM-COLUMN"'))!;
+    expect(related).toContain(',23,29,-6,,"/applications/withheldStateSecret/naturalPerson","表三“自然人”一列');
+    const [first] = items();
+    const hostile = formatCsv([{ file: '=HYPERLINK("http://x")', result: first!.result }]);
+    expect(hostile.split("\r\n")[1]!.startsWith('"\'=HYPERLINK(""http://x"")",')).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("SARIF", () => {
+  const schemaFile = fileURLToPath(new URL("../test/fixtures/sarif-2.1.0-rtm.5.json", import.meta.url));
+  const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as Record<string, unknown>;
+  // The published schema has a pattern (language) that is only valid without the `u` flag.
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+
+  it.each(["zh", "en"] as const)("validates against the SARIF 2.1.0 schema (%s)", (lang) => {
+    const log = JSON.parse(formatSarif(items(), { lang })) as Log;
+    const valid = check(log);
+    expect(check.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("carries the catalog as driver rules and JSON Pointers as logical locations", () => {
+    const log = JSON.parse(formatSarif(items())) as Log;
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules!.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    expect(run.tool.driver.rules![0]!.helpUri).toMatch(/docs\/rules\.md#schema$/);
+    const first = run.results!.find((result) => result.ruleId === "T3-SUM-ROW");
+    expect(first).toMatchObject({ ruleId: "T3-SUM-ROW", kind: "fail", level: "error" });
+    expect(run.tool.driver.rules![first!.ruleIndex!]!.id).toBe("T3-SUM-ROW");
+    expect(first!.locations![0]!.logicalLocations![0]).toEqual({
+      name: "表三 / 自然人 / 1.属于国家秘密",
+      fullyQualifiedName: "/applications/withheldStateSecret/naturalPerson",
+      kind: "object",
+    });
+    expect(first!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: "reports/broken.json", index: 0 });
+    const open = run.results!.find((result) => result.kind === "open")!;
+    expect(open).toMatchObject({ ruleId: "T4-SUM-GROUP", level: "none" });
+    const followOn = run.results!.find((result) => result.ruleId === "T3-SUM-COLUMN")!;
+    expect(followOn.properties).toMatchObject({ explainedBy: "/applications/withheldStateSecret/naturalPerson" });
+  });
+
+  it("is valid without file names too", () => {
+    const log = JSON.parse(formatSarif(items().map(({ result }) => ({ result })))) as Log;
+    expect(check(log)).toBe(true);
+    expect(log.runs[0]!.artifacts).toBeUndefined();
+  });
+});

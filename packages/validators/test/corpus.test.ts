@@ -1,0 +1,156 @@
+// Real published reports, hand-transcribed from ../shared/corpus into test/fixtures (numbers exactly as published;
+// see test/fixtures/README.md). Known defects must be reported; consistent reports must get no false finding.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { validate, type Diagnostic, type ValidationResult } from "../src/index.js";
+
+const TODAY = new Date("2025-06-01T00:00:00Z");
+
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`fixtures/${name}.json`, import.meta.url)), "utf8"));
+}
+
+function summary(result: ValidationResult): [string, string, string][] {
+  return result.diagnostics.map((diagnostic: Diagnostic) => [diagnostic.ruleId, diagnostic.outcome, diagnostic.severity]);
+}
+
+function outcome(result: ValidationResult, ruleId: string) {
+  return result.outcomes.find((item) => item.ruleId === ruleId);
+}
+
+describe("006 洪泽区人民政府 2023: 表四 is inconsistent as published", () => {
+  const result = validate(fixture("006-2023-huaian-hongzequ"), { profile: "audit", today: TODAY });
+
+  it("reports 行政复议 维持 10 + 纠正 1 under 总计 0, and pinpoints 总计 (no other single cell can be right)", () => {
+    const [reconsideration] = result.diagnostics;
+    expect(reconsideration).toMatchObject({
+      ruleId: "T4-SUM-GROUP",
+      severity: "error",
+      stated: 0,
+      expected: 11,
+      difference: -11,
+      pinpoint: { pointer: "/reviewAndLitigation/reconsideration/total", label: "表四 / 行政复议 / 总计", stated: 0, suggested: 11 },
+    });
+  });
+
+  it("also reports 复议后起诉 维持 5 under 总计 0, without guessing which of the two cells is wrong", () => {
+    const second = result.diagnostics[1]!;
+    expect(second).toMatchObject({ ruleId: "T4-SUM-GROUP", stated: 0, expected: 5 });
+    expect(second.pinpoint).toBeUndefined();
+  });
+
+  it("finds nothing else: 表三 adds up and the prose (受理 21 件) matches it", () => {
+    expect(summary(result)).toEqual([
+      ["T4-SUM-GROUP", "fail", "error"],
+      ["T4-SUM-GROUP", "fail", "error"],
+    ]);
+    expect(outcome(result, "PROSE-FIGURES")).toEqual({ ruleId: "PROSE-FIGURES", outcome: "pass", evaluated: 1, failed: 0, notAssessable: 0 });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe("007 淮安市洪泽区人民政府 2024, with 006 as last year", () => {
+  const result = validate(fixture("007-2024-huaian-hongzequ"), {
+    profile: "audit",
+    previous: fixture("006-2023-huaian-hongzequ"),
+    today: TODAY,
+  });
+
+  it("passes the cross-year rules: 二 equals 006's 四, 现行有效件数 follow on (5 + 3 − 0 = 8)", () => {
+    expect(outcome(result, "X-PREVIOUS-REPORT")).toMatchObject({ outcome: "pass" });
+    expect(outcome(result, "X-CARRY-OVER")).toMatchObject({ outcome: "pass", evaluated: 7 });
+    expect(outcome(result, "X-IN-FORCE")).toMatchObject({ outcome: "pass", evaluated: 2 });
+  });
+
+  it("warns that the prose says 17 applications where 表三 says 95", () => {
+    expect(summary(result)).toEqual([["PROSE-FIGURES", "fail", "warning"]]);
+    expect(result.diagnostics[0]).toMatchObject({ stated: 17, expected: 95, difference: -78 });
+    expect(result.diagnostics[0]!.message).toBe(
+      "“一、总体情况”写有“受理政府信息公开申请 17 件”，而表中本年新收政府信息公开申请数量为 95，相差 -78。",
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it("reports a wrong carry-over when last year's report says otherwise", () => {
+    const previous = fixture("006-2023-huaian-hongzequ") as { applications: Record<string, Record<string, number>> };
+    previous.applications.carriedForward!.naturalPerson = 2;
+    previous.applications.carriedForward!.total = 2;
+    const crossed = validate(fixture("007-2024-huaian-hongzequ"), { profile: "audit", previous, today: TODAY });
+    expect(crossed.diagnostics.filter((diagnostic) => diagnostic.ruleId === "X-CARRY-OVER").map((diagnostic) => diagnostic.difference)).toEqual([
+      -2, -2,
+    ]);
+  });
+});
+
+describe("008 淮安市人民政府 2024: a consistent report with large figures", () => {
+  it("gets no finding at all, and its prose figures (3119, 3050, 34, 103, 351, 46) all match", () => {
+    for (const profile of ["publish", "audit"] as const) {
+      const result = validate(fixture("008-2024-huaian-shi"), { profile, today: TODAY });
+      expect(result.diagnostics).toEqual([]);
+      expect(outcome(result, "PROSE-FIGURES")).toMatchObject({ outcome: "pass", evaluated: 6 });
+    }
+  });
+});
+
+describe("014 沭阳县发展和改革局 2023: five blank 法人或其他组织 columns", () => {
+  const audit = validate(fixture("014-2023-shuyang-fagaiju"), { profile: "audit", today: TODAY });
+
+  it("reports each blank column once, as warnings under audit and errors under publish", () => {
+    const blanks = audit.diagnostics.filter((diagnostic) => diagnostic.ruleId === "BLANK-CELL");
+    expect(blanks.map((diagnostic) => /^表三“(.+?)”一列有 25 个单元格空白（整体空白）/.exec(diagnostic.message)?.[1])).toEqual([
+      "商业企业",
+      "科研机构",
+      "社会公益组织",
+      "法律服务机构",
+      "其他",
+    ]);
+    expect(blanks.every((diagnostic) => diagnostic.severity === "warning" && diagnostic.pointers.length === 25)).toBe(true);
+    expect(audit.ok).toBe(true);
+    const publish = validate(fixture("014-2023-shuyang-fagaiju"), { today: TODAY });
+    expect(publish.diagnostics.filter((diagnostic) => diagnostic.ruleId === "BLANK-CELL").every((diagnostic) => diagnostic.severity === "error")).toBe(
+      true,
+    );
+    expect(publish.ok).toBe(false);
+  });
+
+  it("never imputes 0: identities over the blank columns are not assessable, 自然人 and 总计 are checked and pass", () => {
+    expect(outcome(audit, "T3-SUM-ROW")).toMatchObject({ outcome: "not-assessable", evaluated: 25, notAssessable: 25, failed: 0 });
+    expect(outcome(audit, "T3-SUM-COLUMN")).toMatchObject({ outcome: "not-assessable", evaluated: 7, notAssessable: 5, failed: 0 });
+    expect(outcome(audit, "T3-BALANCE")).toMatchObject({ outcome: "not-assessable", evaluated: 7, notAssessable: 5, failed: 0 });
+    expect(outcome(audit, "T4-SUM-GROUP")).toMatchObject({ outcome: "pass" });
+    expect(outcome(audit, "PROSE-FIGURES")).toMatchObject({ outcome: "pass", evaluated: 1 });
+  });
+
+  it("warns that section 六 does not mention 信息处理费 (it only says 未发生收费情况)", () => {
+    expect(summary(audit).filter(([, result]) => result === "fail")).toEqual([
+      ["BLANK-CELL", "fail", "warning"],
+      ["BLANK-CELL", "fail", "warning"],
+      ["BLANK-CELL", "fail", "warning"],
+      ["BLANK-CELL", "fail", "warning"],
+      ["BLANK-CELL", "fail", "warning"],
+      ["PROSE-FEE-MENTION", "fail", "warning"],
+    ]);
+  });
+});
+
+describe("000 石嘴山市商务局 2023 (examples/): five blank 行政复议 cells", () => {
+  const result = validate(fixture("000-2023-shizuishan-shangwuju"), { profile: "audit", today: TODAY });
+
+  it("reports the blank group and leaves its identity not assessable; the rest passes", () => {
+    expect(summary(result)).toEqual([
+      ["BLANK-CELL", "fail", "warning"],
+      ["T4-SUM-GROUP", "not-assessable", "info"],
+    ]);
+    expect(result.diagnostics[0]!.pointers).toEqual([
+      "/reviewAndLitigation/reconsideration/upheld",
+      "/reviewAndLitigation/reconsideration/corrected",
+      "/reviewAndLitigation/reconsideration/other",
+      "/reviewAndLitigation/reconsideration/pending",
+      "/reviewAndLitigation/reconsideration/total",
+    ]);
+    expect(outcome(result, "T4-SUM-GROUP")).toMatchObject({ evaluated: 3, notAssessable: 1, failed: 0 });
+    // “未收到政府信息公开申请” is read as 0 and matches 表三.
+    expect(outcome(result, "PROSE-FIGURES")).toMatchObject({ outcome: "pass", evaluated: 1 });
+  });
+});
