@@ -112,3 +112,19 @@ describe("renderText", () => {
     expect(wrapLabel(["本年收费金额（单位：万元）"], 16)).toEqual(["本年收费金额（单", "位：万元）"]);
   });
 });
+
+describe("displayWidth", () => {
+  it("agrees with string-width on report text, mixed scripts and long strings", async () => {
+    const { displayWidth } = await import("./plain-text.js");
+    const samples = [
+      "一、本年新收政府信息公开申请数量",
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+      "3.危及“三安全一稳定”",
+      "2023 年，我局通过政府网站共发布各类信息 75 条。",
+      "ｆｕｌｌｗｉｄｔｈ！",
+      "e\u0301 👍🏽 한국어 ｶﾀｶﾅ",
+      "中a".repeat(5000) + "e\u0301".repeat(300),
+    ];
+    for (const sample of samples) expect(displayWidth(sample), sample.slice(0, 20)).toBe(stringWidth(sample));
+  });
+});

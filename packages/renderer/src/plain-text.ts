@@ -19,9 +19,29 @@ const SEPARATOR = " / ";
 
 const graphemes = new Intl.Segmenter("zh", { granularity: "grapheme" });
 
-/** Display width of a string in a terminal. */
+const CHUNK = 256;
+const SIMPLE = /^[\u0020-\u007E\u3000-\u303E\u4E00-\u9FFF\uFF01-\uFF60]*$/;
+const WIDE_GLOBAL = /[\u3000-\u303E\u4E00-\u9FFF\uFF01-\uFF60]/g;
+
+/**
+ * Display width of a string in a terminal. Long strings are measured in chunks cut before a space or a CJK
+ * character (never inside a grapheme cluster): grapheme segmentation of one very long string is not linear in V8.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Fast path for what reports are made of: printable ASCII (narrow), CJK ideographs, CJK punctuation and
+  // fullwidth forms (wide: East Asian Width W/F). string-width measures everything else.
+  if (SIMPLE.test(text)) return text.length + (text.match(WIDE_GLOBAL)?.length ?? 0);
+  if (text.length <= CHUNK) return stringWidth(text);
+  let width = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    while (end < text.length && end > start + CHUNK / 2 && !/[\s\u3000-\u9FFF]/.test(text[end]!)) end -= 1;
+    if (end === start + CHUNK / 2) end = Math.min(text.length, start + CHUNK);
+    width += stringWidth(text.slice(start, end));
+    start = end;
+  }
+  return width;
 }
 
 function pad(text: string, width: number, align: "left" | "right"): string {

@@ -19,8 +19,13 @@ function decode(text: string, where: number): string {
   if (text.includes("<")) throw new Error(`"<" in character data at ${where}`);
   return text.replace(/&([^;]*);?/g, (match, entity: string) => {
     if (!match.endsWith(";")) throw new Error(`unterminated entity at ${where}`);
-    if (entity.startsWith("#x")) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-    if (entity.startsWith("#")) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
+    if (entity.startsWith("#")) {
+      const code = entity.startsWith("#x") ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      const character = Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\u0000";
+      if (ILLEGAL_CHARACTER.test(character) || (code >= 0xd800 && code <= 0xdfff))
+        throw new Error(`character reference &${entity}; to a character XML forbids at ${where}`);
+      return character;
+    }
     const value = PREDEFINED[entity];
     if (value === undefined) throw new Error(`unknown entity &${entity}; at ${where}`);
     return value;
