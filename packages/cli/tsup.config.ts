@@ -1,16 +1,27 @@
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
+import type { Plugin } from "esbuild";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const { version } = JSON.parse(read("./package.json")) as { version: string };
 const schemaFiles = ["report.schema.json", "report-2021.schema.json", "report-2019.schema.json"];
 
-// Embedded at build time: the example report for `xxgk` without arguments and `init --example`, and the committed
-// JSON Schemas for `xxgk schema` (nothing is generated at run time).
-const define = {
-  __XXGK_VERSION__: JSON.stringify(version),
-  __XXGK_EXAMPLE__: JSON.stringify(read("../../examples/2023-shizuishan-shangwuju.json")),
-  __XXGK_SCHEMAS__: JSON.stringify(Object.fromEntries(schemaFiles.map((file) => [file, read(`../schema/json-schema/${file}`)]))),
+const define = { __XXGK_VERSION__: JSON.stringify(version) };
+
+// Embedded at build time as modules of their own (`xxgk-embedded:*`), so they sit in chunks loaded only by the
+// commands that use them: the example report (`xxgk` without arguments, `init --example`) and the committed JSON
+// Schemas (`xxgk schema`; nothing is generated at run time). A `define` would put them in the start-up chunk.
+const embedded: Record<string, () => string> = {
+  example: () => `export default ${JSON.stringify(read("../../examples/2023-shizuishan-shangwuju.json"))};`,
+  schemas: () =>
+    `export default ${JSON.stringify(Object.fromEntries(schemaFiles.map((file) => [file, read(`../schema/json-schema/${file}`)])))};`,
+};
+const embedPlugin: Plugin = {
+  name: "xxgk-embedded",
+  setup(build) {
+    build.onResolve({ filter: /^xxgk-embedded:/ }, (args) => ({ path: args.path.slice("xxgk-embedded:".length), namespace: "xxgk-embedded" }));
+    build.onLoad({ filter: /.*/, namespace: "xxgk-embedded" }, (args) => ({ contents: embedded[args.path]!(), loader: "js" }));
+  },
 };
 
 const shared: Options = {
@@ -18,6 +29,7 @@ const shared: Options = {
   platform: "node",
   define,
   clean: false,
+  esbuildPlugins: [embedPlugin],
   // Keep Chinese labels readable in the published bundle instead of \uXXXX escapes.
   esbuildOptions(options) {
     options.charset = "utf8";

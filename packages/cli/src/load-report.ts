@@ -4,20 +4,12 @@
  */
 import type { Context } from "./context.js";
 import { CliError } from "./errors.js";
-import { msg, pick, type Lang } from "./i18n.js";
+import { msg } from "./i18n.js";
 import { loadReportFile, loadReportBytes, readStream, type LoadResult } from "./input/read.js";
-import type { JsonSyntaxProblem } from "./input/json-syntax.js";
+import { formatSyntaxProblem } from "./syntax-frame.js";
 import { resolve } from "node:path";
 
-/** The code frame of a JSON syntax error: `file:line:column`, the message, the line and a caret. */
-export function formatSyntaxProblem(name: string, problem: JsonSyntaxProblem, lang: Lang): string {
-  const head = pick(
-    msg(`${name}:${problem.line}:${problem.column}：JSON 语法错误：${problem.message.zh}`, `${name}:${problem.line}:${problem.column}: JSON syntax error: ${problem.message.en}`),
-    lang,
-  );
-  const gutter = String(problem.line);
-  return `${head}\n  ${gutter} | ${problem.lineText}\n  ${" ".repeat(gutter.length)} | ${" ".repeat(problem.caret)}^\n`;
-}
+export { formatSyntaxProblem };
 
 /** Reads `path` (or standard input for `-`) and parses the JSON; never throws. */
 export async function loadInput(context: Context, path: string): Promise<LoadResult> {

@@ -9,7 +9,6 @@ import { exportHeader, type ExportFormat } from "../export-rows.js";
 import { msg, pick } from "../i18n.js";
 import { expandInputs } from "../input/expand.js";
 import { readStream } from "../input/read.js";
-import { formatSyntaxProblem } from "../load-report.js";
 import { UTF8_BOM } from "../output/csv.js";
 import { ProgressBar } from "../output/progress.js";
 import { openSink } from "../output/sink.js";
@@ -51,7 +50,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
           printError(context, `${pick(outcome.error.text, lang)}`);
         } else if (outcome.status === "syntax") {
           invalid++;
-          context.io.stderr.write(formatSyntaxProblem(file.name, outcome.problem, lang));
+          context.io.stderr.write(pick(outcome.frame, lang));
         } else {
           invalid++;
           const shown = outcome.issues.slice(0, 5);

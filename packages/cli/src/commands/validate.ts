@@ -1,7 +1,6 @@
 /**
  * `xxgk validate`: one report or ten thousand, in input order, streamed in machine formats, with a summary.
  */
-import { formatCsv, formatJson, formatNdjsonLine, formatSarif, formatText, type JsonOutput, type Severity, type ValidationResult } from "@xxgk/validators";
 import { availableParallelism } from "node:os";
 import { flag, jobsOption, listOption, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { runBatch } from "../batch.js";
@@ -13,15 +12,9 @@ import { readStream } from "../input/read.js";
 import { formatSyntaxProblem, loadInput } from "../load-report.js";
 import { ProgressBar } from "../output/progress.js";
 import { openSink, type Sink } from "../output/sink.js";
-import type { ValidateJob, ValidateOutcome, ValidationSummary } from "../tasks.js";
-
-/** Output formats of `xxgk validate`. */
-export type ValidateFormat = "pretty" | "json" | "ndjson" | "sarif" | "csv";
-
-/** Rule id of the finding made for a file that is not valid JSON. */
-export const JSON_SYNTAX_RULE = "JSON-SYNTAX";
-/** Rule id of the finding made for a file that could not be read. */
-export const READ_ERROR_RULE = "READ-ERROR";
+import type { ValidateJob, ValidateOutcome } from "../tasks.js";
+import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
+import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
 
 const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "off"];
 
@@ -42,30 +35,6 @@ function parseRuleOptions(specs: readonly string[]): Record<string, Severity | "
   return rules;
 }
 
-/** A result made for a file that never reached the validators (syntax or read error). */
-function failedResult(ruleId: string, message: string, messageEn: string): ValidationSummary {
-  return {
-    diagnostics: [{ ruleId, severity: "error", outcome: "fail", message, messageEn, pointers: [""], cells: [] }],
-    outcomes: [],
-    counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0 },
-    ok: false,
-  };
-}
-
-/** The validation result to report for any outcome. */
-export function resultOf(name: string, outcome: ValidateOutcome): ValidationSummary {
-  if (outcome.status === "ok") return outcome.result;
-  if (outcome.status === "syntax") {
-    const { line, column, message } = outcome.problem;
-    return failedResult(
-      JSON_SYNTAX_RULE,
-      `JSON 语法错误（第 ${line} 行第 ${column} 列）：${message.zh}`,
-      `JSON syntax error (line ${line}, column ${column}): ${message.en}`,
-    );
-  }
-  return failedResult(READ_ERROR_RULE, outcome.error.text.zh, outcome.error.text.en);
-}
-
 interface Totals {
   files: number;
   clean: number;
@@ -74,81 +43,65 @@ interface Totals {
   error: number;
   warning: number;
   info: number;
+  notAssessable: number;
 }
 
-/** Writes results in one format, streaming where the format allows it. */
+/** Writes the formatted parts in one format: a prologue, each file's part as it completes, an epilogue. */
 interface Reporter {
-  item(file: string, result: ValidationSummary, outcome: ValidateOutcome): void;
-  end(): void;
+  item(outcome: ValidateOutcome, file: string): void;
+  end(totals: Totals): void;
 }
 
-function reporter(format: ValidateFormat, sink: Sink, context: Context, single: boolean): Reporter {
-  const lang = context.lang;
-  const options = { lang, color: sink.toStdout && context.color };
-  const asItem = (file: string, result: ValidationSummary) => ({ file, result: result as ValidationResult });
+async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise<Reporter> {
+  const plain: Reporter = { item: (outcome) => outcome.text && sink.write(outcome.text.endsWith("\n") ? outcome.text : `${outcome.text}\n`), end() {} };
   switch (format) {
     case "pretty":
-      return {
-        item(file, result, outcome) {
-          if (outcome.status === "syntax") {
-            sink.write(formatSyntaxProblem(file, outcome.problem, lang));
-            return;
-          }
-          // Clean reports are listed only when checking one report (eslint style for batches).
-          if (result.diagnostics.length > 0 || single) sink.write(ensureNewline(formatText([asItem(file, result)], options)));
-        },
-        end() {},
-      };
     case "ndjson":
-      return { item: (file, result) => sink.write(`${formatNdjsonLine(asItem(file, result))}\n`), end() {} };
-    case "json": {
-      // The document of formatJson, streamed: each report's entry on its own line as soon as it is known,
-      // the summary (computed the same way) after the last one.
-      const { tool } = JSON.parse(formatJson([])) as JsonOutput;
-      const summary: JsonOutput["summary"] = { files: 0, ok: 0, failing: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
-      sink.write(`{"tool":${JSON.stringify(tool)},"files":[`);
-      return {
-        item(file, result) {
-          sink.write(`${summary.files === 0 ? "\n" : ",\n"}${formatNdjsonLine(asItem(file, result))}`);
-          summary.files++;
-          if (result.ok) summary.ok++;
-          else summary.failing++;
-          summary.error += result.counts.error;
-          summary.warning += result.counts.warning;
-          summary.info += result.counts.info;
-          summary.notAssessable += result.counts.notAssessable;
-        },
-        end: () => sink.write(`${summary.files === 0 ? "" : "\n"}],"summary":${JSON.stringify(summary)}}\n`),
-      };
-    }
+      return plain;
     case "csv": {
+      const { csvHeader } = await import("../validate-output.js");
+      sink.write(csvHeader());
+      return { item: (outcome) => outcome.text && sink.write(outcome.text), end() {} };
+    }
+    case "json": {
+      // formatJson's document, streamed: each report's entry on its own line as soon as it is known, the summary
+      // (the same fields, computed the same way) after the last one.
+      const { formatJson } = await import("@xxgk/validators");
+      const { tool } = JSON.parse(formatJson([])) as JsonOutput;
+      sink.write(`{"tool":${JSON.stringify(tool)},"files":[`);
       let first = true;
       return {
-        item(file, result) {
-          const text = formatCsv([asItem(file, result)], options);
-          sink.write(first ? text : dropFirstLine(text));
+        item(outcome) {
+          sink.write(`${first ? "\n" : ",\n"}${outcome.text}`);
           first = false;
         },
-        end() {
-          if (first) sink.write(formatCsv([], options));
+        end(totals) {
+          const summary: JsonOutput["summary"] = {
+            files: totals.files,
+            ok: totals.clean,
+            failing: totals.files - totals.clean,
+            error: totals.error,
+            warning: totals.warning,
+            info: totals.info,
+            notAssessable: totals.notAssessable,
+          };
+          sink.write(`${first ? "" : "\n"}],"summary":${JSON.stringify(summary)}}\n`);
         },
       };
     }
     case "sarif": {
-      // SARIF is one document: collected, then written once.
+      // SARIF is one document: results are collected, then written once.
+      const { formatSarif } = await import("@xxgk/validators");
       const items: { file: string; result: ValidationResult }[] = [];
-      return { item: (file, result) => void items.push(asItem(file, result)), end: () => sink.write(ensureNewline(formatSarif(items, options))) };
+      return {
+        item: (outcome, file) => void items.push({ file, result: outcome.result as ValidationSummary as ValidationResult }),
+        end() {
+          const text = formatSarif(items, { lang });
+          sink.write(text.endsWith("\n") ? text : `${text}\n`);
+        },
+      };
     }
   }
-}
-
-function ensureNewline(text: string): string {
-  return text.endsWith("\n") || text === "" ? text : `${text}\n`;
-}
-
-function dropFirstLine(text: string): string {
-  const newline = text.indexOf("\n");
-  return newline === -1 ? "" : text.slice(newline + 1);
 }
 
 function summaryLine(totals: Totals, seconds: number, lang: Lang): string {
@@ -156,13 +109,12 @@ function summaryLine(totals: Totals, seconds: number, lang: Lang): string {
     msg(`${totals.error} 个错误、${totals.warning} 个警告、${totals.info} 个提示`, `${totals.error} errors, ${totals.warning} warnings, ${totals.info} infos`),
     lang,
   );
-  const unreadable = totals.unreadable
-    ? pick(msg(`，${totals.unreadable} 份无法读取`, `, ${totals.unreadable} unreadable`), lang)
-    : "";
+  const unreadable = totals.unreadable ? pick(msg(`，${totals.unreadable} 份无法读取`, `, ${totals.unreadable} unreadable`), lang) : "";
+  const withErrors = totals.withErrors - totals.unreadable;
   return pick(
     msg(
-      `检查了 ${totals.files} 份报告：${totals.clean} 份没有错误，${totals.withErrors} 份有错误${unreadable}（共 ${counts}），用时 ${seconds.toFixed(1)} 秒`,
-      `checked ${totals.files} report${totals.files === 1 ? "" : "s"}: ${totals.clean} without errors, ${totals.withErrors} with errors${unreadable} (${counts}) in ${seconds.toFixed(1)} s`,
+      `检查了 ${totals.files} 份报告：${totals.clean} 份没有错误，${withErrors} 份有错误${unreadable}（共 ${counts}），用时 ${seconds.toFixed(1)} 秒`,
+      `checked ${totals.files} report${totals.files === 1 ? "" : "s"}: ${totals.clean} without errors, ${withErrors} with errors${unreadable} (${counts}) in ${seconds.toFixed(1)} s`,
     ),
     lang,
   );
@@ -183,35 +135,38 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const previousPath = stringOption(values, "previous");
   let previous: unknown;
   if (previousPath !== undefined) {
-    if (files.length > 1) {
-      throw usageError("--previous 只能在检查一份报告时使用", "--previous works with a single report only", "validate");
-    }
+    if (files.length > 1) throw usageError("--previous 只能在检查一份报告时使用", "--previous works with a single report only", "validate");
     const loaded = await loadInput(context, previousPath);
     if (loaded.kind === "error") throw loaded.error;
     if (loaded.kind === "syntax") {
-      throw new CliError("usage", msg(`--previous：${formatSyntaxProblem(loaded.name, loaded.problem, "zh").trimEnd()}`, `--previous: ${formatSyntaxProblem(loaded.name, loaded.problem, "en").trimEnd()}`));
+      throw new CliError(
+        "usage",
+        msg(`--previous：${formatSyntaxProblem(loaded.name, loaded.problem, "zh").trimEnd()}`, `--previous: ${formatSyntaxProblem(loaded.name, loaded.problem, "en").trimEnd()}`),
+      );
     }
     previous = loaded.value;
   }
-  const sink = openSink(context, stringOption(values, "output"), { force: flag(values, "force"), inputs: [...files.map((file) => file.path), ...(previousPath ? [previousPath] : [])] });
+  // The output is checked (and its temporary file created) before any input is read: fail fast.
+  const sink = openSink(context, stringOption(values, "output"), {
+    force: flag(values, "force"),
+    inputs: [...files.map((file) => file.path), ...(previousPath ? [previousPath] : [])],
+  });
   const job: ValidateJob = {
     kind: "validate",
+    format,
+    lang,
+    color: sink.toStdout && context.color,
+    single: files.length === 1,
     ...(stringOption(values, "profile") ? { profile: stringOption(values, "profile") as "publish" | "audit" } : {}),
     ...(previous !== undefined ? { previous } : {}),
     ...(rules ? { rules } : {}),
     ...(today ? { today } : {}),
   };
-  let stdinBytes: Uint8Array | undefined;
-  try {
-    stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
-  } catch (error) {
-    sink.abort();
-    throw error;
-  }
-  const out = reporter(format, sink, context, files.length === 1);
   const progress = new ProgressBar(io.stderr, files.length, pick(msg("检查", "checking"), lang), Boolean(io.stderr.isTTY) && files.length > 1);
-  const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0 };
+  const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
   try {
+    const stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
+    const out = await reporter(format, sink, lang);
     await runBatch<ValidateOutcome>({
       files,
       job,
@@ -219,22 +174,22 @@ export async function execute(context: Context, { values, positionals }: ParsedA
       ...(stdinBytes ? { stdinBytes } : {}),
       onProgress: (done) => progress.update(done),
       onOutcome: (file, outcome) => {
-        const result = resultOf(file.name, outcome);
         if (outcome.status === "error") {
           totals.unreadable++;
           progress.clear();
           io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${pick(outcome.error.text, lang)}\n`);
-        } else if (result.ok) totals.clean++;
+        }
+        if (outcome.ok) totals.clean++;
         else totals.withErrors++;
-        totals.error += result.counts.error;
-        totals.warning += result.counts.warning;
-        totals.info += result.counts.info;
-        if (format === "pretty" && outcome.status === "error") return;
-        if (result.diagnostics.length > 0 || format !== "pretty") progress.clear();
-        out.item(file.name, result, outcome);
+        totals.error += outcome.counts.error;
+        totals.warning += outcome.counts.warning;
+        totals.info += outcome.counts.info;
+        totals.notAssessable += outcome.counts.notAssessable;
+        if (outcome.text && sink.toStdout) progress.clear();
+        out.item(outcome, file.name);
       },
     });
-    out.end();
+    out.end(totals);
   } catch (error) {
     progress.clear();
     sink.abort();
@@ -247,7 +202,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     // formatText already ended the single report with its counts.
   } else if (format === "pretty" && sink.toStdout) {
     const { colors } = context;
-    const paint = totals.withErrors || totals.unreadable ? colors.red : totals.warning ? colors.yellow : colors.green;
+    const paint = totals.withErrors ? colors.red : totals.warning ? colors.yellow : colors.green;
     io.stdout.write(`${totals.error + totals.warning + totals.info > 0 ? "\n" : ""}${paint(summary)}\n`);
   } else {
     io.stderr.write(`${summary}\n`);

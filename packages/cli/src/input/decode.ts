@@ -2,6 +2,7 @@
  * Turning the bytes of a report file into text: UTF-8 with or without BOM, UTF-16 LE/BE (BOM or sniffed from
  * the leading ASCII of a JSON text), GB18030 when the bytes are not valid UTF-8. Binary input gets a clear error.
  */
+import { isUtf8 } from "node:buffer";
 import { CliError } from "../errors.js";
 import { msg } from "../i18n.js";
 
@@ -19,7 +20,10 @@ export interface DecodedText {
   encoding: InputEncoding;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** Decodes strictly valid UTF-8 (validated natively first: much faster than a fatal TextDecoder). */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8") : undefined;
+}
 
 /** Well-known binary formats, so the error can say what the file looks like. */
 function sniffBinary(bytes: Uint8Array): string | undefined {
@@ -73,11 +77,9 @@ export async function decodeReportBytes(bytes: Uint8Array, name: string): Promis
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const body = bytes.subarray(3);
     if (hasNul(body)) throw binaryError(name, undefined);
-    try {
-      return { text: utf8.decode(body), encoding: "utf-8-bom" };
-    } catch {
-      throw undecodable(name);
-    }
+    const text = decodeUtf8(body);
+    if (text === undefined) throw undecodable(name);
+    return { text, encoding: "utf-8-bom" };
   }
   if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), false), encoding: "utf-16le" };
   if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), true), encoding: "utf-16be" };
@@ -86,15 +88,13 @@ export async function decodeReportBytes(bytes: Uint8Array, name: string): Promis
   if (bytes.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return { text: decodeUtf16(bytes, true), encoding: "utf-16be" };
   const kind = sniffBinary(bytes);
   if (kind || hasNul(bytes)) throw binaryError(name, kind);
-  try {
-    return { text: utf8.decode(bytes), encoding: "utf-8" };
-  } catch {
-    // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government systems export.
-  }
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return { text, encoding: "utf-8" };
+  // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government systems export.
   const { default: iconv } = await import("iconv-lite");
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030");
-  if (text.includes("\ufffd")) throw undecodable(name);
-  return { text, encoding: "gb18030" };
+  const gb18030 = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030");
+  if (gb18030.includes("\ufffd")) throw undecodable(name);
+  return { text: gb18030, encoding: "gb18030" };
 }
 
 /** The error for input over {@link MAX_INPUT_BYTES}. */

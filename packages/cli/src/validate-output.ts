@@ -1,0 +1,131 @@
+/**
+ * Validating one loaded file and formatting its part of the output. Runs where the file was validated (a worker
+ * thread in batch mode), so only text and counts travel back to the main thread.
+ */
+import {
+  formatCsv,
+  formatNdjsonLine,
+  formatText,
+  validate,
+  type Profile,
+  type Severity,
+  type ValidationCounts,
+  type ValidationResult,
+} from "@xxgk/validators";
+import type { Message } from "./i18n.js";
+import type { JsonSyntaxProblem } from "./input/json-syntax.js";
+import { formatSyntaxProblem } from "./syntax-frame.js";
+
+/** Output formats of `xxgk validate`. */
+export type ValidateFormat = "pretty" | "json" | "ndjson" | "sarif" | "csv";
+
+/** Rule id of the finding made for a file that is not valid JSON. */
+export const JSON_SYNTAX_RULE = "JSON-SYNTAX";
+/** Rule id of the finding made for a file that could not be read. */
+export const READ_ERROR_RULE = "READ-ERROR";
+
+/** Validation settings and output settings shared by every file of a run. */
+export interface ValidateSettings {
+  profile?: Profile;
+  /** Last year's report (already parsed JSON). */
+  previous?: unknown;
+  rules?: Record<string, Severity | "off">;
+  /** ISO date for deadline rules. */
+  today?: string;
+  format: ValidateFormat;
+  lang: "zh" | "en";
+  color: boolean;
+  /** True when the run checks one report: pretty output then lists it even when clean. */
+  single: boolean;
+}
+
+/** A validation result without the parsed report. */
+export type ValidationSummary = Omit<ValidationResult, "report">;
+
+/** What the main thread needs about one validated file. */
+export interface ValidatedFile {
+  ok: boolean;
+  counts: ValidationCounts;
+  /** This file's part of the output (may be empty). */
+  text: string;
+  /** The whole result, only for SARIF (one document built at the end). */
+  result?: ValidationSummary;
+}
+
+/** Validates a parsed JSON value. */
+export function validateValue(value: unknown, settings: ValidateSettings): ValidationSummary {
+  const { report: _report, ...summary } = validate(value, {
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
+    ...(settings.rules ? { rules: settings.rules } : {}),
+    ...(settings.today ? { today: new Date(`${settings.today}T12:00:00`) } : {}),
+  });
+  return summary;
+}
+
+/** A result for a file that never reached the validators (JSON syntax or read error). */
+export function failedResult(ruleId: string, text: Message): ValidationSummary {
+  return {
+    diagnostics: [{ ruleId, severity: "error", outcome: "fail", message: text.zh, messageEn: text.en, pointers: [""], cells: [] }],
+    outcomes: [],
+    counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0 },
+    ok: false,
+  };
+}
+
+/** The result for a JSON syntax error. */
+export function syntaxResult(problem: JsonSyntaxProblem): ValidationSummary {
+  const { line, column, message } = problem;
+  return failedResult(JSON_SYNTAX_RULE, {
+    zh: `JSON 语法错误（第 ${line} 行第 ${column} 列）：${message.zh}`,
+    en: `JSON syntax error (line ${line}, column ${column}): ${message.en}`,
+  });
+}
+
+function ensureNewline(text: string): string {
+  return text === "" || text.endsWith("\n") ? text : `${text}\n`;
+}
+
+/** The CSV rows of one report, without the BOM and header that {@link csvHeader} writes once. */
+function csvRows(text: string): string {
+  const newline = text.indexOf("\n");
+  return newline === -1 ? "" : text.slice(newline + 1);
+}
+
+/** BOM and header of the CSV output. */
+export function csvHeader(): string {
+  return formatCsv([]);
+}
+
+/**
+ * Formats one file's part of the output. `problem` is given for JSON syntax errors (pretty output shows the line),
+ * `readError` for files that could not be read (pretty output leaves them to standard error).
+ */
+export function formatFile(
+  settings: ValidateSettings,
+  file: string,
+  result: ValidationSummary,
+  extra: { problem?: JsonSyntaxProblem; readError?: boolean } = {},
+): ValidatedFile {
+  const item = { file, result: result as ValidationResult };
+  let text = "";
+  switch (settings.format) {
+    case "pretty":
+      if (extra.problem) text = formatSyntaxProblem(file, extra.problem, settings.lang);
+      // Clean reports are listed only when checking one report (eslint style for batches).
+      else if (!extra.readError && (result.diagnostics.length > 0 || settings.single)) {
+        text = ensureNewline(formatText([item], { lang: settings.lang, color: settings.color }));
+      }
+      break;
+    case "ndjson":
+    case "json":
+      text = formatNdjsonLine(item);
+      break;
+    case "csv":
+      text = csvRows(formatCsv([item], { lang: settings.lang }));
+      break;
+    case "sarif":
+      break;
+  }
+  return { ok: result.ok, counts: result.counts, text, ...(settings.format === "sarif" ? { result } : {}) };
+}
