@@ -25,6 +25,8 @@ export interface CellTable {
   readonly labelsEn: readonly string[];
   /** Row groups: for each (section,row) the cell indexes in column order, to read a row object once. */
   readonly rows: readonly { section: string; row: string; columns: readonly { key: string; index: number }[] }[];
+  /** Groups of cells reported together when blank: 表三 by column, 表二 and 表四 by row (group). */
+  readonly blankGroups: readonly (readonly number[])[];
 }
 
 function englishLabel(edition: Edition, cell: CellInfo): string {
@@ -56,7 +58,21 @@ function buildTable(edition: Edition): CellTable {
     if (last && last.section === cell.section && last.row === cell.row) last.columns.push({ key: cell.column, index: position });
     else rows.push({ section: cell.section, row: cell.row, columns: [{ key: cell.column, index: position }] });
   });
-  return { edition, cells, index, labelsEn: cells.map((cell) => englishLabel(edition, cell)), rows };
+  const blankGroups = new Map<string, number[]>();
+  cells.forEach((cell, position) => {
+    const key = cell.table === "table3" ? `table3|${cell.column}` : `${cell.table}|${cell.row}`;
+    const members = blankGroups.get(key);
+    if (members) members.push(position);
+    else blankGroups.set(key, [position]);
+  });
+  return {
+    edition,
+    cells,
+    index,
+    labelsEn: cells.map((cell) => englishLabel(edition, cell)),
+    rows,
+    blankGroups: [...blankGroups.values()],
+  };
 }
 
 const TABLES: Readonly<Record<Edition, CellTable>> = { "2021": buildTable("2021"), "2019": buildTable("2019") };
@@ -94,21 +110,32 @@ export function readCellValues(input: unknown, edition: Edition): CellValues {
   const root =
     input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
   if (!root) return { table, values, status, raw };
+  // Own properties only: a key inherited from a prototype is as absent as a missing one. Objects parsed from JSON have
+  // Object.prototype, which holds none of the layout's keys, so only other objects pay for the hasOwn check.
+  const own = (object: object, key: string): unknown => {
+    const value = (object as Record<string, unknown>)[key];
+    if (value === undefined || Object.getPrototypeOf(object) === Object.prototype) return value;
+    return Object.hasOwn(object, key) ? value : undefined;
+  };
+  let sectionKey = "";
+  let section: unknown;
   for (const group of table.rows) {
-    const section = Object.hasOwn(root, group.section) ? root[group.section] : undefined;
+    if (group.section !== sectionKey) {
+      sectionKey = group.section;
+      section = own(root, sectionKey);
+    }
     if (section === null || typeof section !== "object" || Array.isArray(section)) continue;
-    const row = Object.hasOwn(section, group.row) ? (section as Record<string, unknown>)[group.row] : undefined;
+    const row = own(section, group.row);
     if (row === null || typeof row !== "object" || Array.isArray(row)) continue;
     for (const column of group.columns) {
-      if (!Object.hasOwn(row, column.key)) continue;
-      const value = (row as Record<string, unknown>)[column.key];
+      const value = own(row, column.key);
+      if (value === undefined) continue;
       raw[column.index] = value;
       if (value === null) status[column.index] = CellStatus.Blank;
       else if (typeof value === "number" && isValidCellValue(table.cells[column.index]!.kind, value)) {
         status[column.index] = CellStatus.Ok;
         values[column.index] = value;
-      } else if (value === undefined) status[column.index] = CellStatus.Missing;
-      else status[column.index] = CellStatus.Invalid;
+      } else status[column.index] = CellStatus.Invalid;
     }
   }
   return { table, values, status, raw };

@@ -73,6 +73,7 @@ export function parseChineseNumeral(text: string): number | undefined {
 
 /** Parses a figure as written in prose: `21`, `２１`, `3,119`, `1.2万`, `二十一`. Returns undefined when it is not a figure. */
 export function parseFigure(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
   const normalised = text
     .replace(/[０-９]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
     .replace(/[,，]/g, "")

@@ -13,7 +13,8 @@ describe("统一社会信用代码 (GB 32100-2015)", () => {
     expect(creditCodeCheckCharacter("9111010855138508")).toBeUndefined();
     // Every check character of the alphabet is reachable, including 0 (sum ≡ 0 mod 31).
     const seen = new Set<string>();
-    for (let serial = 0; serial < 2000; serial += 1) seen.add(creditCodeCheckCharacter(`11320100${String(serial).padStart(9, "0")}`)!);
+    for (let serial = 0; serial < 2000; serial += 1)
+      seen.add(creditCodeCheckCharacter(`11320100${String(serial).padStart(9, "0")}`)!);
     expect(seen.size).toBe(31);
   });
 

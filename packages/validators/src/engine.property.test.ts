@@ -8,7 +8,9 @@ import type { Diagnostic, ValidationResult } from "./types.js";
 const TODAY = new Date("2025-06-01T00:00:00Z");
 
 function failures(result: ValidationResult): Diagnostic[] {
-  return result.diagnostics.flatMap((diagnostic) => (diagnostic.outcome === "fail" ? [diagnostic, ...(diagnostic.related ?? [])] : []));
+  return result.diagnostics.flatMap((diagnostic) =>
+    diagnostic.outcome === "fail" ? [diagnostic, ...(diagnostic.related ?? [])] : []
+  );
 }
 
 const small = fc.nat({ max: 40 });
@@ -51,9 +53,9 @@ function consistentReport(edition: Edition): fc.Arbitrary<Generated> {
           cell.kind === "signedCount"
             ? fc.integer({ min: -50, max: 50 })
             : cell.kind === "amount"
-              ? fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100)
-              : fc.nat({ max: 5000 }),
-        ),
+            ? fc.integer({ min: 0, max: 1_000_000 }).map((value) => value / 100)
+            : fc.nat({ max: 5000 })
+        )
       ),
       year: fc.integer({ min: edition === "2021" ? 2022 : 2020, max: edition === "2021" ? 2024 : 2020 }),
       chinese: fc.boolean(),
@@ -91,11 +93,12 @@ function consistentReport(edition: Edition): fc.Arbitrary<Generated> {
       fillTable3(
         previous,
         Object.fromEntries(
-          detailColumns.map((key) => [key, { outcomes: {}, carriedOver: 0, carriedForward: applications.carriedOver![key]! }]),
-        ),
+          detailColumns.map((key) => [key, { outcomes: {}, carriedOver: 0, carriedForward: applications.carriedOver![key]! }])
+        )
       );
       const previousReview = previous.reviewAndLitigation as unknown as Record<string, Record<string, number>>;
-      for (const item of LAYOUTS[edition].table4.groups) previousReview[item.key] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
+      for (const item of LAYOUTS[edition].table4.groups)
+        previousReview[item.key] = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
       if (edition === "2021") {
         const previousProactive = previous.proactiveDisclosure as unknown as Record<string, Record<string, number>>;
         for (const row of ["rules", "normativeDocuments"]) {
@@ -145,7 +148,7 @@ describe("property: consistent reports", () => {
         expect(result.diagnostics).toEqual([]);
         expect(result.ok).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 
@@ -162,7 +165,7 @@ describe("property: consistent reports", () => {
         expect(new Set(failures(result).map((diagnostic) => diagnostic.ruleId))).toEqual(new Set(["BLANK-CELL"]));
         expect(result.ok).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: 150 }
     );
   });
 });
@@ -174,7 +177,7 @@ describe("property: one corrupted cell", () => {
       cell: fc.constantFrom(...cellsOf(value.report.edition).filter((cell) => cell.table !== "table2")),
       replacement: fc.nat({ max: 200 }),
       withPrevious: fc.boolean(),
-    }),
+    })
   );
 
   it("whenever a cell is pinpointed, it is the corrupted cell, with its original value as the suggestion", () => {
@@ -186,20 +189,25 @@ describe("property: one corrupted cell", () => {
         const copy = structuredClone(report) as unknown as Record<string, Record<string, Record<string, number>>>;
         copy[cell.section]![cell.row]![cell.column] = replacement;
         const result = validate(copy, { today: TODAY, ...(withPrevious ? { previous } : {}) });
-        const arithmetic = failures(result).filter((diagnostic) => diagnostic.ruleId.startsWith("T") || diagnostic.ruleId === "X-CARRY-OVER");
+        const arithmetic = failures(result).filter(
+          (diagnostic) => diagnostic.ruleId.startsWith("T") || diagnostic.ruleId === "X-CARRY-OVER"
+        );
         expect(arithmetic.length).toBeGreaterThan(0); // every table-3/4 cell takes part in an identity: always detectable
         for (const diagnostic of result.diagnostics) {
-          if (diagnostic.pinpoint) expect(diagnostic.pinpoint).toMatchObject({ pointer: cell.pointer, stated: replacement, suggested: original });
+          if (diagnostic.pinpoint)
+            expect(diagnostic.pinpoint).toMatchObject({ pointer: cell.pointer, stated: replacement, suggested: original });
         }
         if (cell.table === "table3") {
           // In 表三 every cell sits in a row identity and a column identity: the corrupted cell is always the unique explanation,
           // and every arithmetic failure is grouped under it.
-          const grouped = result.diagnostics.filter((diagnostic) => diagnostic.outcome === "fail" && diagnostic.ruleId !== "PROSE-FIGURES");
+          const grouped = result.diagnostics.filter(
+            (diagnostic) => diagnostic.outcome === "fail" && diagnostic.ruleId !== "PROSE-FIGURES"
+          );
           expect(grouped).toHaveLength(1);
           expect(grouped[0]!.pinpoint?.pointer).toBe(cell.pointer);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -212,7 +220,7 @@ describe("property: any input", () => {
         expect(result.ok).toBe(false);
         expect(result.diagnostics.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 
@@ -245,7 +253,7 @@ describe("property: any input", () => {
           expect(["error", "warning", "info"]).toContain(diagnostic.severity);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

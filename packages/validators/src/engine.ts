@@ -79,27 +79,30 @@ function evaluateIdentity(
   current: CellValues,
   previous: CellValues | undefined
 ): IdentityResult {
+  // Hot path (tens of identities per report): plain loops, no allocation unless an operand is blank or invalid.
   let stated = 0;
   let expected = 0;
-  const blockers: DiagnosticCell[] = [];
-  const add = (terms: readonly IdentityTerm[], side: "stated" | "expected") => {
-    for (const term of terms) {
-      const values = termValues(term, current, previous);
-      if (!values || values.status[term.index] !== CellStatus.Ok) {
-        if (values) blockers.push(cellFor(values, term.index, term.previous));
+  let blockers: DiagnosticCell[] | undefined;
+  for (let side = 0; side < 2; side += 1) {
+    const terms = side === 0 ? identity.stated : identity.expected;
+    for (let position = 0; position < terms.length; position += 1) {
+      const term = terms[position]!;
+      const values = term.previous ? previous : current;
+      if (values === undefined || values.status[term.index] !== CellStatus.Ok) {
+        if (values) (blockers ??= []).push(cellFor(values, term.index, term.previous));
         continue;
       }
       const value = term.sign * values.values[term.index]!;
-      if (side === "stated") stated += value;
+      if (side === 0) stated += value;
       else expected += value;
     }
-  };
-  add(identity.stated, "stated");
-  add(identity.expected, "expected");
-  if (blockers.length > 0) return { entry, identity, outcome: "not-assessable", residual: 0, stated: 0, expected: 0, blockers };
+  }
+  if (blockers) return { entry, identity, outcome: "not-assessable", residual: 0, stated: 0, expected: 0, blockers };
   const residual = stated - expected;
-  return { entry, identity, outcome: residual === 0 ? "pass" : "fail", residual, stated, expected, blockers };
+  return { entry, identity, outcome: residual === 0 ? "pass" : "fail", residual, stated, expected, blockers: NO_BLOCKERS };
 }
+
+const NO_BLOCKERS: DiagnosticCell[] = [];
 
 // ---------------------------------------------------------------------------------------------------------
 // Pinpointing

@@ -32,7 +32,9 @@ describe("text", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe("reports/broken.json");
     expect(text).toContain("  错误 T3-SUM-ROW 表三“1.属于国家秘密”一行：");
-    expect(text).toContain("    可能有误: 表三 / 自然人 / 1.属于国家秘密 /applications/withheldStateSecret/naturalPerson — 填报 7，应为 1？");
+    expect(text).toContain(
+      "    可能有误: 表三 / 自然人 / 1.属于国家秘密 /applications/withheldStateSecret/naturalPerson — 填报 7，应为 1？"
+    );
     expect(text).toContain("    ↳ 同一原因: T3-SUM-COLUMN 表三“自然人”一列：");
     expect(text).toContain("  无法评估 T4-SUM-GROUP ");
     expect(text).toContain("reports/clean.json\n  未发现问题\n");
@@ -74,8 +76,8 @@ describe("CSV", () => {
     // stated/expected are those of the identity (row total 1, details 7); cell and suggested are the pinpointed cell's.
     expect(
       pinpointed.startsWith(
-        '"reports/broken.json","T3-SUM-ROW","error","fail","表三 / 自然人 / 1.属于国家秘密","/applications/withheldStateSecret/naturalPerson",1,7,-6,1,"","表三“1.属于国家秘密”一行',
-      ),
+        '"reports/broken.json","T3-SUM-ROW","error","fail","表三 / 自然人 / 1.属于国家秘密","/applications/withheldStateSecret/naturalPerson",1,7,-6,1,"","表三“1.属于国家秘密”一行'
+      )
     ).toBe(true);
     const related = rows.find((row) => row.includes('"T3-SUM-COLUMN"'))!;
     expect(related).toContain(',23,29,-6,,"/applications/withheldStateSecret/naturalPerson","表三“自然人”一列');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findFigures } from "./prose.js";
 
-const figures = (text: string) => findFigures([{ pointer: "/overview/paragraphs/0", text }]).map((figure) => [figure.target.key, figure.value]);
+const figures = (text: string) =>
+  findFigures([{ pointer: "/overview/paragraphs/0", text }]).map((figure) => [figure.target.key, figure.value]);
 
 describe("figures stated in prose", () => {
   it("finds the phrases real reports use", () => {
@@ -10,7 +11,7 @@ describe("figures stated in prose", () => {
     expect(figures("本年新收政府信息公开申请数量为二十一件")).toEqual([["newlyReceived", 21]]);
     expect(figures("2023 年，石嘴山市商务局未收到政府信息公开申请。")).toEqual([["newlyReceived", 0]]);
     expect(
-      figures("全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）"),
+      figures("全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）")
     ).toEqual([
       ["newlyReceived", 3119],
       ["carriedOver", 34],

@@ -104,15 +104,26 @@ export const FIGURE_TARGETS: readonly FigureTarget[] = Object.values(TARGETS);
 
 interface FigurePattern {
   target: FigureTarget;
+  /** Global pattern; its first group is the figure (unless `before` or `fixed`). */
   pattern: RegExp;
+  /**
+   * For phrases where the figure comes first (“103 件顺延到下年度”): `pattern` finds the words after the figure, and
+   * `before`, anchored at the end, reads the figure from the text just before them. A regex that starts with the
+   * figure would try every digit of the text and cost ten times more.
+   */
+  before?: RegExp;
   /** A fixed value for phrases such as 未收到政府信息公开申请 (0). */
   fixed?: number;
 }
+
+/** How far before the words `before` looks for the figure. */
+const LOOK_BACK = 24;
 
 // Tight phrases only: a figure is compared with the table only when the wording leaves no doubt what it counts.
 const PATTERNS: readonly FigurePattern[] = [
   {
     target: TARGETS.newlyReceived,
+
     pattern: new RegExp(
       `(?:本年(?:度)?新收|新收到?|共收到|收到|共受理|受理)(?:了|各类)?${APPLICATION}申请(?:共计|共|合计)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -120,6 +131,7 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.newlyReceived,
+
     pattern: new RegExp(
       `(?:本年(?:度)?新收|共收到|收到|共受理|受理)(?:了)?依申请(?:信息)?公开(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -127,11 +139,18 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.newlyReceived,
+
     pattern: new RegExp(`本年(?:度)?新收${APPLICATION}申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
   },
-  { target: TARGETS.newlyReceived, pattern: /未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, fixed: 0 },
+  {
+    target: TARGETS.newlyReceived,
+
+    pattern: /未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g,
+    fixed: 0,
+  },
   {
     target: TARGETS.carriedOver,
+
     pattern: new RegExp(
       `上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -139,6 +158,7 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.carriedForward,
+
     pattern: new RegExp(
       `结转(?:至|到)?下(?:一)?年度(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -146,39 +166,56 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.carriedForward,
-    pattern: new RegExp(`${NUMBER}${SPACE}件(?:申请)?(?:顺延|结转)(?:到|至)下(?:一)?年度`, "g"),
+
+    pattern: /(?:顺延|结转)(?:到|至)下(?:一)?年度/g,
+    before: new RegExp(`${NUMBER}${SPACE}件(?:申请)?$`),
   },
   { target: TARGETS.disclosed, pattern: new RegExp(`(?<!部分)予以公开${SPACE}${NUMBER}${SPACE}件`, "g") },
   {
     target: TARGETS.handled,
+
     pattern: new RegExp(`(?:共|全年|累计)?(?:办结|答复)(?:${APPLICATION})?(?:申请)?(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
   },
   {
     target: TARGETS.reconsideration,
+
     // A 司法局 handles reconsiderations as its own business: only count the ones about information disclosure.
     pattern: new RegExp(`(?:政府信息公开(?:类)?|被申请)行政复议(?:案件)?(?:共)?${SPACE}${NUMBER}${SPACE}(?:件|起)`, "g"),
   },
   {
     target: TARGETS.litigation,
+
     pattern: new RegExp(`(?:政府信息公开(?:类)?|被提起|被起诉)行政诉讼(?:案件)?(?:共)?${SPACE}${NUMBER}${SPACE}(?:件|起)`, "g"),
   },
 ];
+
+const MAY_HOLD_FIGURE = /[件起]|申请/;
 
 /** Finds every figure the texts state about the tables. */
 export function findFigures(texts: readonly ProseText[]): ProseFigure[] {
   const figures: ProseFigure[] = [];
   const seen = new Set<string>();
   for (const { pointer, text } of texts) {
-    for (const { target, pattern, fixed } of PATTERNS) {
+    // Every phrase ends with 件 or 起, or (未收到…申请) contains 申请: skip the texts that cannot hold one.
+    if (!MAY_HOLD_FIGURE.test(text)) continue;
+    for (const { target, pattern, before, fixed } of PATTERNS) {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-        const value = fixed ?? parseFigure(match[1] ?? "");
+        let phrase = match[0];
+        let figure = match[1];
+        if (before) {
+          const lead = before.exec(text.slice(Math.max(0, match.index - LOOK_BACK), match.index));
+          if (!lead) continue;
+          phrase = `${lead[0]}${phrase}`;
+          figure = lead[1];
+        }
+        const value = fixed ?? parseFigure(figure ?? "");
         if (value === undefined) continue;
         // Overlapping patterns can match the same phrase; one figure per (quantity, place).
         const id = `${target.key}|${pointer}|${match.index + match[0].length}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        figures.push({ target, value, phrase: match[0], pointer });
+        figures.push({ target, value, phrase, pointer });
       }
     }
   }

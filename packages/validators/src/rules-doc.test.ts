@@ -36,7 +36,8 @@ describe("RULES", () => {
 
   it("covers the format's consistency rules R1–R5 and X1–X2", () => {
     const references = RULES.map((rule) => rule.reference.zh).join("\n");
-    for (const name of ["R1", "R2", "R3", "R4", "R5", "X1", "X2"]) expect(references).toMatch(new RegExp(`${name}(（[^）]*）)?：`));
+    for (const name of ["R1", "R2", "R3", "R4", "R5", "X1", "X2"])
+      expect(references).toMatch(new RegExp(`${name}(（[^）]*）)?：`));
   });
 
   it("is frozen plain data", () => {
