@@ -55,12 +55,14 @@ const FOOTER_SIZE = 28; // 四号 14 pt
 const LINE = 578; // 28.9 pt: 22 lines in the 225 mm 版心
 const INDENT = 2 * BODY_SIZE * 10; // two characters
 
+const TABLE_STYLES = { text: "TableText", label: "TableLabel", heading: "TableHeading" } as const;
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 
-function runs(text: string, options: { bold?: boolean } = {}): ParagraphChild[] {
+function runs(text: string): ParagraphChild[] {
   return cleanLines(text)
     .split("\n")
-    .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, ...options }));
+    .map((line, index) => (index === 0 ? new TextRun(line) : new TextRun({ text: line, break: 1 })));
 }
 
 function proseParagraphs(prose: Prose): Paragraph[] {
@@ -83,76 +85,38 @@ function columnWidths(model: TableModel): number[] {
   return widths;
 }
 
-function tableCell(cell: GridCell, report: Report, widths: readonly number[], column: number, isHead: boolean): TableCell {
-  const span = cell.columnSpan;
-  const width = widths.slice(column, column + span).reduce((sum, value) => sum + value, 0);
-  let text: string;
-  let alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER;
-  let bold = false;
-  if (cell.kind === "header") {
-    text = cell.text;
-    if (cell.variant === "row" || cell.variant === "note") alignment = AlignmentType.LEFT;
-    bold = cell.variant === "caption" || cell.variant === "columnGroup";
-  } else {
-    text = formatValue(readValue(report, cell.info.path));
-  }
+/** Paragraph style of a table cell: labels of rows and the note flush left, captions and group labels bold. */
+function cellStyle(cell: GridCell): string {
+  if (cell.kind === "data") return TABLE_STYLES.text;
+  if (cell.variant === "row" || cell.variant === "note") return TABLE_STYLES.label;
+  if (cell.variant === "caption" || cell.variant === "columnGroup") return TABLE_STYLES.heading;
+  return TABLE_STYLES.text;
+}
+
+function tableCell(cell: GridCell, report: Report, isHead: boolean): TableCell {
+  // Values are digits, a sign and a point: no cleaning or line splitting needed.
+  const children =
+    cell.kind === "header" ? runs(cell.text) : [new TextRun(formatValue(readValue(report, cell.info.path)))];
   return new TableCell({
-    children: [new Paragraph({ style: "TableText", alignment, children: runs(text, bold ? { bold } : {}) })],
-    columnSpan: span > 1 ? span : undefined,
+    children: [new Paragraph({ style: cellStyle(cell), children })],
+    columnSpan: cell.columnSpan > 1 ? cell.columnSpan : undefined,
     rowSpan: cell.kind === "header" && cell.rowSpan > 1 ? cell.rowSpan : undefined,
-    width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     shading: cell.kind === "header" && cell.variant === "caption" && !isHead ? { fill: "F2F2F2" } : undefined,
   });
 }
 
-/** Grid column of every cell of every row, accounting for cells merged down from rows above. */
-function placeCells(rows: readonly (readonly GridCell[])[]): number[][] {
-  const occupied: Set<number>[] = rows.map(() => new Set());
-  return rows.map((cells, rowIndex) => {
-    let column = 0;
-    return cells.map((cell) => {
-      while (occupied[rowIndex]!.has(column)) column += 1;
-      const start = column;
-      const rowSpan = cell.kind === "header" ? cell.rowSpan : 1;
-      for (let row = rowIndex; row < Math.min(rows.length, rowIndex + rowSpan); row += 1)
-        for (let offset = 0; offset < cell.columnSpan; offset += 1) occupied[row]!.add(start + offset);
-      column += cell.columnSpan;
-      return start;
-    });
-  });
-}
-
 function table(model: TableModel, report: Report): Table {
-  const widths = columnWidths(model);
-  const head = model.head.map((row) => row.cells);
   const rows: TableRow[] = [];
-  const headColumns = placeCells(head);
-  head.forEach((cells, index) => {
-    rows.push(
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: cells.map((cell, position) => tableCell(cell, report, widths, headColumns[index]![position]!, true)),
-      }),
-    );
-  });
-  for (const body of model.bodies) {
-    const cells = body.map((row) => row.cells);
-    const columns = placeCells(cells);
-    cells.forEach((rowCells, index) => {
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          children: rowCells.map((cell, position) => tableCell(cell, report, widths, columns[index]![position]!, false)),
-        }),
-      );
-    });
-  }
+  for (const row of model.head)
+    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: row.cells.map((cell) => tableCell(cell, report, true)) }));
+  for (const body of model.bodies)
+    for (const row of body)
+      rows.push(new TableRow({ cantSplit: true, children: row.cells.map((cell) => tableCell(cell, report, false)) }));
   return new Table({
     rows,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: columnWidths(model),
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
@@ -239,7 +203,7 @@ function buildDocument(report: Report): Document {
     else if (section.layout.table) {
       children.push(table(models[section.layout.table], report));
       // Word needs a paragraph between consecutive tables and after the last one of a section.
-      children.push(new Paragraph({ style: "TableText", children: [] }));
+      children.push(new Paragraph({ style: TABLE_STYLES.text, children: [] }));
     }
   }
   const signature = signatureOf(report).map(cleanInline);
@@ -285,7 +249,7 @@ function buildDocument(report: Report): Document {
       },
       paragraphStyles: [
         {
-          id: "TableText",
+          id: TABLE_STYLES.text,
           name: "Table Text",
           basedOn: "Normal",
           quickFormat: true,
@@ -295,6 +259,18 @@ function buildDocument(report: Report): Document {
             indent: { firstLine: 0 },
             spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
           },
+        },
+        {
+          id: TABLE_STYLES.label,
+          name: "Table Label",
+          basedOn: TABLE_STYLES.text,
+          paragraph: { alignment: AlignmentType.LEFT },
+        },
+        {
+          id: TABLE_STYLES.heading,
+          name: "Table Heading",
+          basedOn: TABLE_STYLES.text,
+          run: { bold: true },
         },
       ],
     },
