@@ -18,36 +18,40 @@ const report2021 = example("2023-shizuishan-shangwuju.json");
 const report2019 = example("2020-example-county-2019-edition.json");
 
 // The annotated page: the 2019 example with one typo (予以公开 / 自然人 36 instead of 30), and the findings
-// @xxgk/validators reports for it, written out by hand in its Diagnostic shape.
+// @xxgk/validators reports for it (its output for this report, copied here: the renderer does not depend on it).
 const typo = structuredClone(report2019);
 typo.applications.disclosed.naturalPerson = 36;
-const columnCells = Object.keys(typo.applications)
-  .filter((row) => !["newlyReceived", "carriedOver", "carriedForward"].includes(row))
-  .map((row) => `/applications/${row}/naturalPerson`);
+const applicants = Object.keys(typo.applications.disclosed);
+const outcomeRows = Object.keys(typo.applications).filter(
+  (row) => !["newlyReceived", "carriedOver", "total", "carriedForward"].includes(row),
+);
 const diagnostics = [
   {
-    ruleId: "R2",
+    ruleId: "T3-SUM-ROW",
     severity: "error",
     outcome: "fail",
-    message: "表三 / （一）予以公开：总计 40 不等于自然人与各类法人或其他组织之和 46。",
-    messageEn: "Table 3 / (1) disclosed: the total 40 is not the sum 46 of the applicant columns.",
-    pointers: Object.keys(typo.applications.disclosed).map((column) => `/applications/disclosed/${column}`),
+    message:
+      "表三“（一）予以公开”一行：自然人与法人或其他组织各列之和为 46，总计填报 40，相差 -6。可能有误的单元格：表三 / 自然人 / （一）予以公开（填报 36）；若改为 30，以下 2 项勾稽关系均可成立。",
+    messageEn:
+      "Table 3, row “Disclosed”: the applicant columns sum to 46 but the total states 40 (difference -6). Likely faulty cell: Table 3 / Natural persons / Disclosed (states 36); changing it to 30 would satisfy all 2 failed identities.",
+    pointers: ["/applications/disclosed/total", ...applicants.filter((column) => column !== "total").map((column) => `/applications/disclosed/${column}`)],
     stated: 40,
     expected: 46,
     difference: -6,
     pinpoint: { pointer: "/applications/disclosed/naturalPerson", label: "表三 / 自然人 / （一）予以公开", stated: 36, suggested: 30 },
-  },
-  {
-    ruleId: "R3",
-    severity: "error",
-    outcome: "fail",
-    message: "表三 / 自然人：（七）总计 68 不等于各项办理结果之和 74。",
-    messageEn: "Table 3 / natural persons: (7) total 68 is not the sum 74 of the outcomes.",
-    pointers: columnCells,
-    stated: 68,
-    expected: 74,
-    difference: -6,
-    pinpoint: { pointer: "/applications/disclosed/naturalPerson", label: "表三 / 自然人 / （一）予以公开", stated: 36, suggested: 30 },
+    related: [
+      {
+        ruleId: "T3-SUM-COLUMN",
+        severity: "error",
+        outcome: "fail",
+        message: "表三“自然人”一列：（一）至（六）各项办理结果之和为 74，（七）总计填报 68，相差 -6。",
+        messageEn: "Table 3, column “Natural persons”: the outcomes （一）–（六） sum to 74 but （七）总计 states 68 (difference -6).",
+        pointers: ["/applications/total/naturalPerson", ...outcomeRows.map((row) => `/applications/${row}/naturalPerson`)],
+        stated: 68,
+        expected: 74,
+        difference: -6,
+      },
+    ],
   },
   {
     ruleId: "P2",

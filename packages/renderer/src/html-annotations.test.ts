@@ -99,8 +99,12 @@ describe("annotated HTML", () => {
     const first = ids.get("xxgk-finding-1")!;
     expect(byTag(first, "a").map((a) => attribute(a, "href"))).toContain("#xxgk-cell-applications-newlyReceived-total");
     expect(textOf(first)).toContain("表三 / 总计 / 一、本年新收政府信息公开申请数量：0");
-    // Related findings are listed under the finding they explain.
-    expect(textOf(ids.get("xxgk-finding-1-1")!)).toContain("第一项加第二项之和");
+    // Related findings are listed under the finding they explain, and mark their own cells.
+    expect(textOf(ids.get("xxgk-finding-1-1")!)).toMatch(/^1\.1 警告R1 第一项加第二项之和/);
+    const relatedCell = ids.get("xxgk-cell-applications-total-total")!;
+    expect(classes(relatedCell)).toEqual(expect.arrayContaining(["xxgk-flag", "xxgk-warning"]));
+    expect(attribute(relatedCell, "aria-describedby")).toBe("xxgk-finding-1-1");
+    expect(attribute(relatedCell, "title")).toMatch(/^1\.1\. 警告：第一项加第二项之和/);
     expect(textOf(ids.get("xxgk-finding-2")!)).toContain("无法核验");
     expect(textOf(ids.get("xxgk-finding-2")!)).toContain("表四 / 行政复议 / 总计：空白");
   });

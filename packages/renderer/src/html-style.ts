@@ -55,6 +55,7 @@ export const REPORT_CSS = `
 .xxgk-findings ol{margin:4px 0;padding-left:1.6em}
 .xxgk-findings ul{margin:2px 0;padding-left:1.2em;list-style:none}
 .xxgk-findings ul>li{display:inline-block;margin:0 1.2em 0 0}
+.xxgk-findings ol.xxgk-related{list-style:none;padding-left:1.2em}
 .xxgk-findings li{margin:2px 0}
 .xxgk-findings .xxgk-severity{display:inline-block;min-width:3em;padding:0 4px;margin-right:4px;border-radius:3px;color:#fff;background:#d97706;text-align:center;font-size:9.5pt}
 .xxgk-findings .xxgk-error .xxgk-severity{background:#c81e1e}

@@ -83,6 +83,8 @@ const STRINGS: Record<"zh" | "en", Strings> = {
 };
 
 const SEVERITY_RANK: Record<RenderDiagnostic["severity"], number> = { info: 1, warning: 2, error: 3 };
+/** How deep related findings are followed (they are data from elsewhere: a cycle must not hang the renderer). */
+const MAX_RELATED_DEPTH = 4;
 
 /** A mark on a cell, row label or heading: the findings that involve it. */
 interface Mark {
@@ -174,10 +176,11 @@ function severityLabel(diagnostic: RenderDiagnostic, strings: Strings): string {
 function buildMarks(report: Report, diagnostics: readonly RenderDiagnostic[], prefix: string, lang: "zh" | "en"): Map<string, Mark> {
   const strings = STRINGS[lang];
   const marks = new Map<string, Mark>();
-  diagnostics.forEach((diagnostic, index) => {
-    const findingId = `${prefix}-finding-${index + 1}`;
+  // Related findings (failures a pinpoint explains) mark their cells too, under their own number (1.1, 1.2, …).
+  const visit = (diagnostic: RenderDiagnostic, number: string, depth: number) => {
+    const findingId = `${prefix}-finding-${number.replace(/\./g, "-")}`;
     const figureText = figures(diagnostic, strings);
-    const base = `${index + 1}. ${severityLabel(diagnostic, strings)}${strings.separator}${messageOf(diagnostic, lang)}${figureText ? `（${figureText}）` : ""}`;
+    const base = `${number}. ${severityLabel(diagnostic, strings)}${strings.separator}${messageOf(diagnostic, lang)}${figureText ? `（${figureText}）` : ""}`;
     const pointers = new Set(diagnostic.pointers);
     if (diagnostic.pinpoint) pointers.add(diagnostic.pinpoint.pointer);
     for (const pointer of pointers) {
@@ -187,17 +190,21 @@ function buildMarks(report: Report, diagnostics: readonly RenderDiagnostic[], pr
       let message = base;
       if (isPinpoint && isNumber(diagnostic.pinpoint?.suggested))
         message += `\n${strings.suggested} ${formatValue(diagnostic.pinpoint.suggested)}`;
+      const severity = SEVERITY_RANK[diagnostic.severity] ? diagnostic.severity : "info";
       const mark = marks.get(target.id);
       if (mark) {
         if (!mark.findingIds.includes(findingId)) mark.findingIds.push(findingId);
         mark.messages.push(message);
-        if (SEVERITY_RANK[diagnostic.severity] > SEVERITY_RANK[mark.severity]) mark.severity = diagnostic.severity;
+        if (SEVERITY_RANK[severity] > SEVERITY_RANK[mark.severity]) mark.severity = severity;
         mark.pinpoint ||= isPinpoint;
       } else {
-        marks.set(target.id, { findingIds: [findingId], messages: [message], severity: diagnostic.severity, pinpoint: isPinpoint });
+        marks.set(target.id, { findingIds: [findingId], messages: [message], severity, pinpoint: isPinpoint });
       }
     }
-  });
+    if (depth < MAX_RELATED_DEPTH)
+      diagnostic.related?.forEach((related, index) => visit(related, `${number}.${index + 1}`, depth + 1));
+  };
+  diagnostics.forEach((diagnostic, index) => visit(diagnostic, String(index + 1), 0));
   return marks;
 }
 
@@ -337,6 +344,8 @@ function renderFinding(
   const severity = SEVERITY_RANK[diagnostic.severity] ? diagnostic.severity : "info";
   const figureText = figures(diagnostic, strings);
   let html = `<li id="${id}" class="xxgk-finding xxgk-${severity}">`;
+  // Related findings are numbered in full (1.1, 1.2): their list is not numbered by the browser.
+  if (depth > 0) html += `<span class="xxgk-number">${id.slice(context.prefix.length + "-finding-".length).replace(/-/g, ".")}</span> `;
   html += `<span class="xxgk-severity">${escapeHtml(severityLabel(diagnostic, strings))}</span>`;
   html += `<code>${escapeHtml(cleanInline(diagnostic.ruleId))}</code> ${escapeHtml(messageOf(diagnostic, lang))}`;
   if (figureText) html += ` <span class="xxgk-figures">（${escapeHtml(figureText)}）</span>`;
@@ -359,7 +368,7 @@ function renderFinding(
     items.push(`${item}</li>`);
   }
   if (items.length > 0) html += `<ul>${items.join("")}</ul>`;
-  if (diagnostic.related && diagnostic.related.length > 0 && depth < 4) {
+  if (diagnostic.related && diagnostic.related.length > 0 && depth < MAX_RELATED_DEPTH) {
     html += `<ol class="xxgk-related" aria-label="${escapeHtml(strings.related)}">`;
     diagnostic.related.forEach((related, index) => {
       html += renderFinding(related, `${id}-${index + 1}`, context, lang, depth + 1);
