@@ -5,7 +5,7 @@
 //   node bench/renderer.bench.mjs            # print the results
 //   node bench/renderer.bench.mjs --write    # also write them into docs/performance.md
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { renderDocx, renderHtml, renderMarkdown, renderText } from "@xxgk/renderer";
 import { cellsOf, readCell } from "@xxgk/schema";
@@ -46,6 +46,7 @@ async function median(name, fn, { batch, batches, warmup }) {
   return { name, ms: samples[Math.floor(samples.length / 2)] };
 }
 
+const loadAtStart = loadavg()[0].toFixed(1);
 const fast = { batch: 50, batches: 200, warmup: 500 };
 const slow = { batch: 1, batches: 200, warmup: 30 };
 const results = {
@@ -80,17 +81,18 @@ if (process.argv.includes("--write")) {
     "## @xxgk/renderer",
     "",
     "Median time to render one full report (the committed example `examples/2023-shizuishan-shangwuju.json`, edition",
-    "2021: 175 cells, preamble, five titled parts in 一、总体情况, eleven paragraphs in 六) in each format, against",
+    "2021: 175 cells, a preamble, five titled parts in 一、总体情况, two in 六) in each format, against",
     "`JSON.stringify` of the same report and a naive template-literal table of all cells (no layout, no escaping), both",
     "measured in the same process. Sub-millisecond calls are timed in batches of 50; 200 samples after warm-up.",
     "",
-    "| task | median per report | ÷ JSON.stringify | |",
+    "| task | median per report | ÷ JSON.stringify | note |",
     "|---|---:|---:|---|",
     ...rows.map(([key, note]) => `| ${results[key].name} | ${format(results[key].ms)} | ${ratio(key)} | ${note} |`),
     "",
     `HTML: **${format(results.html.ms)}** (target < 1 ms); DOCX: **${format(results.docx.ms)}** (target < 50 ms).`,
     "",
-    `Measured with Node.js ${process.versions.node} on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}. Reproduce:`,
+    `Measured with Node.js ${process.versions.node} on ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, load average`,
+    `${loadAtStart} at the start of the run (the machine was shared with other jobs: the figures are upper bounds). Reproduce:`,
     "",
     "```sh",
     "npx turbo run build --filter=@xxgk/renderer...",
