@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attribute, byId, byTag, parseDocument, parseHtmlFragment, tableGrid, textOf, type Element } from "../test/html-dom.js";
 import { exampleReport, numberedReport } from "../test/fixtures.js";
 import { renderHtml } from "./html.js";
-import { REPORT_CSS } from "./html-style.js";
+import { FONT_STACKS, REPORT_CSS } from "./html-style.js";
 import { formatValue, readValue } from "./values.js";
 
 function cellText(cell: Element | undefined): string {
@@ -78,6 +78,20 @@ describe("renderHtml page", () => {
     expect(ids.length).toBeGreaterThan(200);
     expect(ids.every((id) => id.startsWith("a2023-"))).toBe(true);
     expect(html).not.toMatch(/headers="[^"]*\bxxgk-/);
+  });
+});
+
+describe("REPORT_CSS", () => {
+  it("prints on A4 with GB/T 9704 margins, page numbers, and font stacks that end in a generic family", () => {
+    expect(REPORT_CSS).toContain("@page{size:A4;margin:37mm 26mm 35mm 28mm;");
+    expect(REPORT_CSS).toContain("counter(page)");
+    expect(REPORT_CSS).toContain("@media print");
+    expect(FONT_STACKS.title.startsWith(`"方正小标宋简体"`)).toBe(true);
+    expect(FONT_STACKS.body.startsWith(`"仿宋_GB2312"`)).toBe(true);
+    for (const stack of Object.values(FONT_STACKS)) {
+      expect(stack).toMatch(/, (serif|sans-serif)$/);
+      expect(REPORT_CSS).toContain(stack);
+    }
   });
 });
 

@@ -5,7 +5,6 @@
 import {
   cellsOf,
   layoutOf,
-  type CellKind,
   type CellInfo,
   type Edition,
   type SectionKey,
@@ -287,9 +286,4 @@ export function tableModels(edition: Edition): Readonly<Record<TableKey, TableMo
     MODELS.set(edition, models);
   }
   return models;
-}
-
-/** The kind of value a data cell holds, for alignment and number formatting. */
-export function kindOf(cell: DataCell): CellKind {
-  return cell.info.kind;
 }
