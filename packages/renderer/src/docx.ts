@@ -128,7 +128,9 @@ function footer(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): 
     children: [
       new Paragraph({
         alignment,
-        indent: alignment === AlignmentType.RIGHT ? { right: BODY_SIZE * 10 } : { left: BODY_SIZE * 10 },
+        // GB/T 9704: one character in from the outside edge; no first-line indent inherited from the body.
+        indent: alignment === AlignmentType.RIGHT ? { firstLine: 0, right: FOOTER_SIZE * 10 } : { firstLine: 0, left: FOOTER_SIZE * 10 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
         children: [
           new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font("table"), size: FOOTER_SIZE }),
         ],
