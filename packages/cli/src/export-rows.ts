@@ -3,7 +3,7 @@
  * @xxgk/schema's layout (`labels.qualifiedRow`, `labels.column`), so they are the official wording.
  * A blank cell (`null`) is exported as an empty value, never as 0.
  */
-import { cellsOf, EDITIONS, TABLE_ORDINALS, walkCells, type CellInfo, type Report } from "@xxgk/schema";
+import { cellsOf, EDITIONS, TABLE_ORDINALS, walkCells, type CellInfo, type Report } from "@xxgk/schema/layout";
 import { csvLine } from "./output/csv.js";
 
 /** Columns of the long form, in order. */

@@ -2,7 +2,7 @@
  * The work done for one input file, the same in the main thread and in worker threads. Outcomes are plain data
  * (structured-clone safe) and small: the file's part of the output is formatted where it was computed.
  */
-import { parseReport } from "@xxgk/schema";
+import { isWellFormedReport } from "@xxgk/schema/layout";
 import type { CliErrorCode } from "./errors.js";
 import { exportReport, type ExportFormat } from "./export-rows.js";
 import type { Message } from "./i18n.js";
@@ -54,7 +54,7 @@ export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Pr
     // Loaded on first use, so exporting never loads the rule engine.
     validateOutput ??= await import("./validate-output.js");
     const { formatFile, validateValue, syntaxResult, failedResult, READ_ERROR_RULE } = validateOutput;
-    if (loaded.kind === "ok") return { status: "ok", ...formatFile(job, file.name, validateValue(loaded.value, job)) };
+    if (loaded.kind === "ok") return { status: "ok", ...formatFile(job, file.name, await validateValue(loaded.value, job)) };
     if (loaded.kind === "syntax") return { status: "syntax", ...formatFile(job, file.name, syntaxResult(loaded.problem), { problem: loaded.problem }) };
     const error = { code: loaded.error.code, text: loaded.error.text };
     return { status: "error", error, ...formatFile(job, file.name, failedResult(READ_ERROR_RULE, error.text), { readError: true }) };
@@ -65,7 +65,11 @@ export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Pr
     const { formatSyntaxProblem } = syntaxFrame;
     return { status: "syntax", frame: { zh: formatSyntaxProblem(file.name, loaded.problem, "zh"), en: formatSyntaxProblem(file.name, loaded.problem, "en") } };
   }
-  const parsed = parseReport(loaded.value);
+  if (isWellFormedReport(loaded.value)) {
+    return { status: "ok", text: exportReport(loaded.value, file.name, job.format, job.wide) };
+  }
+  // Only a malformed report loads zod, to say what is wrong with it.
+  const parsed = (await import("@xxgk/schema")).parseReport(loaded.value);
   if (!parsed.success) {
     return { status: "invalid", issues: parsed.issues.map(({ pointer, label, message, messageEn }) => ({ pointer, label, message, messageEn })) };
   }

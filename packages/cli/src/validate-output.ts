@@ -6,12 +6,12 @@ import {
   formatCsv,
   formatNdjsonLine,
   formatText,
-  validate,
+  validateWellFormed,
   type Profile,
   type Severity,
   type ValidationCounts,
   type ValidationResult,
-} from "@xxgk/validators";
+} from "@xxgk/validators/core";
 import type { Message } from "./i18n.js";
 import type { JsonSyntaxProblem } from "./input/json-syntax.js";
 import { formatSyntaxProblem } from "./syntax-frame.js";
@@ -53,13 +53,17 @@ export interface ValidatedFile {
 }
 
 /** Validates a parsed JSON value. */
-export function validateValue(value: unknown, settings: ValidateSettings): ValidationSummary {
-  const { report: _report, ...summary } = validate(value, {
+export async function validateValue(value: unknown, settings: ValidateSettings): Promise<ValidationSummary> {
+  const options = {
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
     ...(settings.today ? { today: new Date(`${settings.today}T12:00:00`) } : {}),
-  });
+  };
+  // A well-formed report is validated without loading zod (most of the start-up time of a one-file check);
+  // only a malformed one loads the full entry, whose zod schema explains what is wrong.
+  const result = validateWellFormed(value, options) ?? (await import("@xxgk/validators")).validate(value, options);
+  const { report: _report, ...summary } = result;
   return summary;
 }
 

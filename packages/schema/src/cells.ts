@@ -145,24 +145,19 @@ function buildCells(edition: Edition): readonly CellInfo[] {
   return Object.freeze(cells);
 }
 
-const CELLS: Readonly<Record<Edition, readonly CellInfo[]>> = {
-  "2021": buildCells("2021"),
-  "2019": buildCells("2019"),
-};
-
-const BY_POINTER: Readonly<Record<Edition, ReadonlyMap<string, CellInfo>>> = {
-  "2021": new Map(CELLS["2021"].map((cell) => [cell.pointer, cell])),
-  "2019": new Map(CELLS["2019"].map((cell) => [cell.pointer, cell])),
-};
+// Built on first use, one edition at a time: a command checking one report pays only for its edition.
+const CELLS: Partial<Record<Edition, readonly CellInfo[]>> = {};
+const BY_POINTER: Partial<Record<Edition, ReadonlyMap<string, CellInfo>>> = {};
 
 /** Every numeric cell of an edition's layout, in reading order (表二, 表三 row by row, 表四). */
 export function cellsOf(edition: Edition): readonly CellInfo[] {
-  return CELLS[edition];
+  return (CELLS[edition] ??= buildCells(edition));
 }
 
 /** The cell at a JSON Pointer (e.g. `/applications/total/total`), or undefined when the pointer is not a cell. */
 export function cellAt(edition: Edition, pointer: string): CellInfo | undefined {
-  return BY_POINTER[edition].get(pointer);
+  const byPointer = (BY_POINTER[edition] ??= new Map(cellsOf(edition).map((cell) => [cell.pointer, cell])));
+  return byPointer.get(pointer);
 }
 
 /** The human label of a JSON Pointer: a cell's label, a section heading, or the pointer itself. */
@@ -188,7 +183,7 @@ export function readCell(report: unknown, cell: Pick<CellInfo, "path">): number 
 
 /** Every cell of a report with its value and labels, in reading order. */
 export function walkCells(report: Report): Cell[] {
-  return CELLS[report.edition].map((cell) => ({ ...cell, value: readCell(report, cell) }));
+  return cellsOf(report.edition).map((cell) => ({ ...cell, value: readCell(report, cell) }));
 }
 
 /** Options for {@link createEmptyReport}. */
@@ -216,7 +211,7 @@ export function createEmptyReport(options: EmptyReportOptions): Report {
     applications: {},
     reviewAndLitigation: {},
   };
-  for (const cell of CELLS[options.edition]) {
+  for (const cell of cellsOf(options.edition)) {
     const table = tables[cell.section]!;
     (table[cell.row] ??= {})[cell.column] = fill;
   }

@@ -6,9 +6,14 @@
  * - cell walking with JSON Pointers and official labels (`cellsOf`, `walkCells`, `cellAt`);
  * - `parseReport`, which never throws and returns structured issues;
  * - `createEmptyReport` for a new report ready to fill in.
+ *
+ * The zod-free part is also available as `@xxgk/schema/layout`.
  */
 export * from "./layout.js";
+export * from "./constraints.js";
 export * from "./schema.js";
 export * from "./cells.js";
+export * from "./structure.js";
 export * from "./parse.js";
+export * from "./json-schema-files.js";
 export * from "./json-schema.js";

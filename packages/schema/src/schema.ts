@@ -10,6 +10,13 @@ import {
   type EditionLayout,
   type Table2BlockLayout,
 } from "./layout.js";
+import {
+  BODY_LEVELS,
+  CREDIT_CODE_PATTERN,
+  REGION_CODE_PATTERN,
+  REPORT_YEAR_RANGE,
+  type BodyLevel,
+} from "./constraints.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Cells
@@ -64,22 +71,6 @@ export const ProseSection = z
 // ---------------------------------------------------------------------------------------------------------
 // Metadata
 
-/** The administrative level of the reporting body. */
-export const BODY_LEVELS = {
-  "national-department": "国务院部门",
-  "provincial-government": "省级人民政府",
-  "provincial-department": "省级政府部门",
-  "municipal-government": "市级人民政府",
-  "municipal-department": "市级政府部门",
-  "county-government": "县级人民政府",
-  "county-department": "县级政府部门",
-  "township-government": "乡镇人民政府（街道办事处）",
-  other: "其他",
-} as const;
-
-/** Key of a body level. */
-export type BodyLevel = keyof typeof BODY_LEVELS;
-
 const levelKeys = Object.keys(BODY_LEVELS) as [BodyLevel, ...BodyLevel[]];
 
 /** Report metadata. */
@@ -91,8 +82,8 @@ export const ReportMeta = z
       .meta({ title: "发布机关", description: "发布报告的行政机关全称，如“石嘴山市商务局”。" }),
     year: z
       .int()
-      .min(2019)
-      .max(2100)
+      .min(REPORT_YEAR_RANGE.min)
+      .max(REPORT_YEAR_RANGE.max)
       .meta({ title: "报告年度", description: "报告所述年度（公历年），如 2023。2019 年以前的报告格式不在本规范范围内。" }),
     title: z
       .string()
@@ -105,12 +96,12 @@ export const ReportMeta = z
       .meta({ title: "发布日期", description: "发布日期，ISO 8601 格式（YYYY-MM-DD）。" }),
     regionCode: z
       .string()
-      .regex(/^[1-9]\d{5}$/)
+      .regex(REGION_CODE_PATTERN)
       .optional()
       .meta({ title: "行政区划代码", description: "发布机关所在地的 6 位行政区划代码（GB/T 2260），如 640200。" }),
     creditCode: z
       .string()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/)
+      .regex(CREDIT_CODE_PATTERN)
       .optional()
       .meta({
         title: "统一社会信用代码",

@@ -2,7 +2,7 @@
  * The rule catalog: every rule as data (id, titles, message templates, severities, editions, basis, rationale,
  * a failing example) plus how the one engine evaluates it. Docs and SARIF rule metadata are generated from it.
  */
-import { editionForYear, EDITIONS, LAYOUTS, SECTION_LAYOUTS, type Edition } from "@xxgk/schema";
+import { editionForYear, EDITIONS, LAYOUTS, SECTION_LAYOUTS, type Edition } from "@xxgk/schema/layout";
 import { CellStatus, statedValue, type CellValues } from "./cell-values.js";
 import { checkCreditCode, checkRegionCode } from "./codes.js";
 import type { Finding, RuleContext } from "./context.js";

@@ -2,7 +2,7 @@
  * Reading every numeric cell of a raw (possibly malformed) input once, with a status per cell, so that one bad
  * cell only makes the rules that use it not assessable.
  */
-import { cellsOf, LAYOUTS, type CellInfo, type CellKind, type Edition } from "@xxgk/schema";
+import { cellsOf, LAYOUTS, type CellInfo, type CellKind, type Edition } from "@xxgk/schema/layout";
 
 /** Status of a cell as read from raw input. */
 export const CellStatus = {
@@ -75,11 +75,12 @@ function buildTable(edition: Edition): CellTable {
   };
 }
 
-const TABLES: Readonly<Record<Edition, CellTable>> = { "2021": buildTable("2021"), "2019": buildTable("2019") };
+// Built on first use, one edition at a time.
+const TABLES: Partial<Record<Edition, CellTable>> = {};
 
 /** The cell table of an edition. */
 export function cellTable(edition: Edition): CellTable {
-  return TABLES[edition];
+  return (TABLES[edition] ??= buildTable(edition));
 }
 
 /** The values of every cell of one raw input. */
@@ -102,7 +103,7 @@ export function isValidCellValue(kind: CellKind, value: number): boolean {
 
 /** Reads every cell of `input` (any JSON value) against the layout of `edition`. Never throws. */
 export function readCellValues(input: unknown, edition: Edition): CellValues {
-  const table = TABLES[edition];
+  const table = cellTable(edition);
   const count = table.cells.length;
   const values = new Float64Array(count);
   const status = new Uint8Array(count).fill(CellStatus.Missing);

@@ -1,7 +1,7 @@
 /**
  * What a rule sees: the raw input, what could be read from it, and the options. Internal.
  */
-import type { Edition, Report } from "@xxgk/schema";
+import type { Edition, Report } from "@xxgk/schema/layout";
 import type { CellValues } from "./cell-values.js";
 import type { DiagnosticCell, Profile } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { cellsOf, createEmptyReport, EDITIONS, LAYOUTS, type Edition, type Report } from "@xxgk/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validate } from "./engine.js";
+import { validate } from "./validate.js";
 import { fillTable3, SAMPLE_CREDIT_CODE, type Table3Column } from "./sample.js";
 import type { Diagnostic, ValidationResult } from "./types.js";
 

@@ -1,6 +1,6 @@
 import { createEmptyReport, EDITIONS, type Edition } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
-import { validate } from "./engine.js";
+import { validate } from "./validate.js";
 import { runExample } from "./rules-doc.js";
 import { RULES } from "./rules.js";
 import { sampleReport } from "./sample.js";

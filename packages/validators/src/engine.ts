@@ -2,7 +2,7 @@
  * The engine: evaluates every rule of the catalog on any input, pinpoints the faulty cell, and assembles plain-data
  * diagnostics. Never throws.
  */
-import { parseReport, type Edition, type ParseResult } from "@xxgk/schema";
+import type { Edition, ParseResult } from "@xxgk/schema/layout";
 import { CATALOG, needsEdition, type CatalogEntry } from "./catalog.js";
 import { CellStatus, inferEdition, isValidCellValue, readCellValues, statedValue, type CellValues } from "./cell-values.js";
 import type { DocumentView, Finding, RuleContext } from "./context.js";
@@ -295,10 +295,10 @@ function schemaDiagnostics(
   return diagnostics;
 }
 
-function run(input: unknown, options: ValidateOptions): ValidationResult {
+function run(parse: ReportParser, input: unknown, options: ValidateOptions): ValidationResult {
   const profile: Profile = options.profile === "audit" ? "audit" : "publish";
   const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
-  const parsed = parseReport(input);
+  const parsed = parse(input);
   const document = view(input, parsed.success ? parsed.report.edition : inferEdition(input));
   const previous = options.previous === undefined ? undefined : view(options.previous, inferEdition(options.previous));
   const context: RuleContext = { document, report: parsed.success ? parsed.report : undefined, previous, profile, today };
@@ -446,18 +446,16 @@ function group(emitted: readonly Emitted[], results: readonly IdentityResult[], 
   return output;
 }
 
+/** Checks a value's structure, as `parseReport` of @xxgk/schema does. */
+export type ReportParser = (input: unknown) => ParseResult;
+
 /**
- * Validates any JSON value as a 政府信息公开工作年度报告: structure, every consistency rule of the catalog, and
- * (with `options.previous`) the cross-year rules. Never throws; never changes the input. Rules whose operands are
- * blank or invalid are not assessable; every other rule is still evaluated, even when the structure is invalid.
- *
- * @example
- * const result = validate(JSON.parse(text), { profile: "audit" });
- * if (!result.ok) console.log(formatText([{ file: "report.json", result }]));
+ * The engine behind `validate`, with the structure check passed in: `validate` passes zod's `parseReport`;
+ * `validateWellFormed` passes a check that needs no zod. Never throws.
  */
-export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateWith(parse: ReportParser, input: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
-    return run(input, options ?? {});
+    return run(parse, input, options ?? {});
   } catch (error) {
     // A safety net: an engine bug must not take a batch of 500 reports down with it.
     const detail = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
-import { validate } from "./engine.js";
+import { validate } from "./validate.js";
 import { CSV_COLUMNS, formatCsv, formatJson, formatNdjsonLine, type JsonOutput } from "./format-data.js";
 import { formatSarif } from "./format-sarif.js";
 import { formatText, type ReportItem } from "./format-text.js";

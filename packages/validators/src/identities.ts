@@ -2,7 +2,7 @@
  * The arithmetic identities of the format (R1–R4, X1, X2), derived from the layout data of @xxgk/schema.
  * Each identity reads: Σ stated terms = Σ expected terms. Its residual is stated − expected.
  */
-import { LAYOUTS, type Edition } from "@xxgk/schema";
+import { LAYOUTS, type Edition } from "@xxgk/schema/layout";
 import { cellTable } from "./cell-values.js";
 
 /** One operand of an identity. */
@@ -112,11 +112,12 @@ function build(edition: Edition): EditionIdentities {
   };
 }
 
-const SINGLE: Readonly<Record<Edition, EditionIdentities>> = { "2021": build("2021"), "2019": build("2019") };
+// Built on first use, one edition at a time.
+const SINGLE: Partial<Record<Edition, EditionIdentities>> = {};
 
 /** The identities of a single-report rule for an edition (empty when the rule has none). */
 export function identitiesOf(ruleId: string, edition: Edition): readonly Identity[] {
-  return SINGLE[edition].byRule.get(ruleId) ?? [];
+  return (SINGLE[edition] ??= build(edition)).byRule.get(ruleId) ?? [];
 }
 
 const crossCache = new Map<string, readonly Identity[]>();

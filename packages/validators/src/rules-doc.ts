@@ -2,8 +2,8 @@
  * docs/rules.md, generated from the catalog: every rule with its basis, severity, editions, message, rationale and a
  * failing example whose output is produced by running the engine on it.
  */
-import { cellAt, type Edition } from "@xxgk/schema";
-import { validate } from "./engine.js";
+import { cellAt, type Edition } from "@xxgk/schema/layout";
+import { validate } from "./validate.js";
 import { RULES } from "./rules.js";
 import { exampleInputs } from "./sample.js";
 import type { Diagnostic, RuleBasis, RuleDefinition, RuleExample } from "./types.js";

@@ -2,7 +2,7 @@
  * A consistent sample report per edition (and its previous year), built from the layout data. Rule examples are
  * edits applied to it; tests and docs use it. Every rule passes on it.
  */
-import { createEmptyReport, LAYOUTS, type Edition, type Report, type Report2019, type Report2021 } from "@xxgk/schema";
+import { createEmptyReport, LAYOUTS, type Edition, type Report, type Report2019, type Report2021 } from "@xxgk/schema/layout";
 import { creditCodeCheckCharacter } from "./codes.js";
 import type { RuleExample } from "./types.js";
 

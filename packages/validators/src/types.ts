@@ -2,7 +2,7 @@
  * The public data types of @xxgk/validators: options, diagnostics, results and rule metadata.
  * Everything here is plain data (JSON-serialisable), so reporters, the CLI and the web editor can pass it around.
  */
-import type { Edition, Report } from "@xxgk/schema";
+import type { Edition, Report } from "@xxgk/schema/layout";
 
 /** How serious a finding is. `error` makes {@link ValidationResult.ok} false. */
 export type Severity = "error" | "warning" | "info";

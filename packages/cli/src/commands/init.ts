@@ -1,7 +1,7 @@
 /**
  * `xxgk init`: a new report, every cell 0, with `$schema` for editor completion; or the bundled example.
  */
-import { createEmptyReport, editionForYear, EDITIONS, JSON_SCHEMA_ID, type Edition } from "@xxgk/schema";
+import { createEmptyReport, editionForYear, EDITIONS, JSON_SCHEMA_ID, type Edition } from "@xxgk/schema/layout";
 import { flag, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { printError, type Context } from "../context.js";
 import { EXIT } from "../errors.js";

@@ -66,7 +66,7 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
     case "json": {
       // formatJson's document, streamed: each report's entry on its own line as soon as it is known, the summary
       // (the same fields, computed the same way) after the last one.
-      const { formatJson } = await import("@xxgk/validators");
+      const { formatJson } = await import("@xxgk/validators/core");
       const { tool } = JSON.parse(formatJson([])) as JsonOutput;
       sink.write(`{"tool":${JSON.stringify(tool)},"files":[`);
       let first = true;
@@ -91,7 +91,7 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
     }
     case "sarif": {
       // SARIF is one document: results are collected, then written once.
-      const { formatSarif } = await import("@xxgk/validators");
+      const { formatSarif } = await import("@xxgk/validators/core");
       const items: { file: string; result: ValidationResult }[] = [];
       return {
         item: (outcome, file) => void items.push({ file, result: outcome.result as ValidationSummary as ValidationResult }),

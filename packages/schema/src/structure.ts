@@ -1,0 +1,129 @@
+/**
+ * A zod-free structure check of a report, driven by the layout data and the shared constraints.
+ *
+ * It answers one question fast — is this value a well-formed report? — so that a command checking one file
+ * need not load zod at all when the answer is yes. It says nothing about *why* a value is malformed: for that,
+ * `parseReport` runs the zod schema. A property test asserts the two agree on every input.
+ */
+import { BODY_LEVELS, CREDIT_CODE_PATTERN, ISO_DATE_PATTERN, REGION_CODE_PATTERN, REPORT_YEAR_RANGE } from "./constraints.js";
+import { cellsOf } from "./cells.js";
+import { EDITIONS, type CellKind, type Edition } from "./layout.js";
+import type { Report } from "./schema.js";
+
+type Value = unknown;
+type Check = (value: Value) => boolean;
+
+const isObject = (value: Value): value is Record<string, Value> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isString: Check = (value) => typeof value === "string";
+const isNonEmptyString: Check = (value) => typeof value === "string" && value.length >= 1;
+const matches =
+  (pattern: RegExp): Check =>
+  (value) =>
+    typeof value === "string" && pattern.test(value);
+
+const isStringArray: Check = (value) => Array.isArray(value) && value.every(isString);
+
+/** An object whose own keys are all known, whose required keys are present, and whose values pass their checks. */
+function strictObject(fields: Record<string, { check: Check; optional?: boolean }>): Check {
+  const entries = Object.entries(fields);
+  return (value) => {
+    if (!isObject(value)) return false;
+    for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) return false;
+    for (const [key, field] of entries) {
+      const present = Object.hasOwn(value, key);
+      const item = present ? value[key] : undefined;
+      if (item === undefined) {
+        if (!field.optional) return false;
+        continue;
+      }
+      if (!field.check(item)) return false;
+    }
+    return true;
+  };
+}
+
+const isProsePart = strictObject({ title: { check: isString }, paragraphs: { check: isStringArray } });
+const isProse = strictObject({
+  paragraphs: { check: isStringArray },
+  parts: { check: (value) => Array.isArray(value) && value.every(isProsePart), optional: true },
+});
+
+const levels = new Set<string>(Object.keys(BODY_LEVELS));
+
+/** Keys and checks of `meta`; a test asserts they are exactly the zod schema's keys. */
+export const META_FIELD_CHECKS = {
+  body: { check: isNonEmptyString },
+  year: {
+    check: (value: Value) =>
+      Number.isSafeInteger(value) && (value as number) >= REPORT_YEAR_RANGE.min && (value as number) <= REPORT_YEAR_RANGE.max,
+  },
+  title: { check: isNonEmptyString, optional: true },
+  publishedOn: { check: matches(ISO_DATE_PATTERN), optional: true },
+  regionCode: { check: matches(REGION_CODE_PATTERN), optional: true },
+  creditCode: { check: matches(CREDIT_CODE_PATTERN), optional: true },
+  level: { check: (value: Value) => typeof value === "string" && levels.has(value), optional: true },
+  source: { check: isString, optional: true },
+} as const;
+
+const isMeta = strictObject(META_FIELD_CHECKS);
+
+const CELL_CHECKS: Record<CellKind, Check> = {
+  count: (value) => value === null || (Number.isSafeInteger(value) && (value as number) >= 0),
+  signedCount: (value) => value === null || Number.isSafeInteger(value),
+  amount: (value) => value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0),
+};
+
+function tableChecks(edition: Edition): Record<string, Check> {
+  const tables = new Map<string, Map<string, Map<string, Check>>>();
+  for (const cell of cellsOf(edition)) {
+    const rows = tables.get(cell.section) ?? new Map<string, Map<string, Check>>();
+    tables.set(cell.section, rows);
+    const columns = rows.get(cell.row) ?? new Map<string, Check>();
+    rows.set(cell.row, columns);
+    columns.set(cell.column, CELL_CHECKS[cell.kind]);
+  }
+  const checks: Record<string, Check> = {};
+  for (const [section, rows] of tables) {
+    const rowChecks: Record<string, { check: Check }> = {};
+    for (const [row, columns] of rows) {
+      const cellChecks: Record<string, { check: Check }> = {};
+      for (const [column, check] of columns) cellChecks[column] = { check };
+      rowChecks[row] = { check: strictObject(cellChecks) };
+    }
+    checks[section] = strictObject(rowChecks);
+  }
+  return checks;
+}
+
+function reportCheck(edition: Edition): Check {
+  const tables = tableChecks(edition);
+  return strictObject({
+    $schema: { check: isString, optional: true },
+    edition: { check: (value) => value === edition },
+    meta: { check: isMeta },
+    preamble: { check: isProse, optional: true },
+    overview: { check: isProse },
+    proactiveDisclosure: { check: tables.proactiveDisclosure! },
+    applications: { check: tables.applications! },
+    reviewAndLitigation: { check: tables.reviewAndLitigation! },
+    problemsAndImprovements: { check: isProse },
+    otherMatters: { check: isProse },
+  });
+}
+
+// Built on first use, one edition at a time.
+const REPORT_CHECKS: Partial<Record<Edition, Check>> = {};
+
+/**
+ * True when the value is a well-formed report of either edition — exactly when `parseReport` succeeds — without
+ * loading zod. Use `parseReport` to learn what is wrong with a value that is not.
+ */
+export function isWellFormedReport(value: unknown): value is Report {
+  if (!isObject(value)) return false;
+  const edition = value.edition;
+  if (!EDITIONS.includes(edition as Edition)) return false;
+  const check = (REPORT_CHECKS[edition as Edition] ??= reportCheck(edition as Edition));
+  return check(value);
+}

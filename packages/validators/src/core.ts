@@ -1,0 +1,44 @@
+/**
+ * `@xxgk/validators/core` — the engine, the catalog and the reporters without zod: `validateWellFormed` checks a
+ * report whose structure is sound and returns `undefined` otherwise. `@xxgk/validators` re-exports all of it and
+ * adds `validate`, which accepts any value.
+ */
+export { validateWith, type ReportParser } from "./engine.js";
+export { validateWellFormed } from "./validate-well-formed.js";
+export { RULES, ruleById } from "./rules.js";
+export { formatText, type FormatOptions, type ReportItem } from "./format-text.js";
+export {
+  formatJson,
+  formatNdjsonLine,
+  formatCsv,
+  CSV_COLUMNS,
+  TOOL_NAME,
+  type JsonOutput,
+  type JsonReportEntry,
+} from "./format-data.js";
+export { formatSarif, RULES_DOC_URL } from "./format-sarif.js";
+export {
+  checkCreditCode,
+  checkRegionCode,
+  creditCodeCheckCharacter,
+  type CreditCodeCheck,
+  type RegionCodeCheck,
+} from "./codes.js";
+export { parseChineseNumeral, parseFigure } from "./chinese-numerals.js";
+export { VERSION } from "./version.js";
+export type {
+  Bilingual,
+  Diagnostic,
+  DiagnosticCell,
+  ExampleEdit,
+  Pinpoint,
+  Profile,
+  RuleBasis,
+  RuleDefinition,
+  RuleExample,
+  RuleOutcome,
+  Severity,
+  ValidateOptions,
+  ValidationCounts,
+  ValidationResult,
+} from "./types.js";
