@@ -49,7 +49,7 @@ export const REPORT_CSS = `
 .xxgk-flag.xxgk-pinpoint{outline-width:3px;outline-style:double;font-weight:700}
 .xxgk-flag.xxgk-pinpoint::before{content:"\\25B6";position:absolute;left:2px;top:50%;transform:translateY(-50%);font-size:8pt;color:#c81e1e}
 .xxgk-flag:focus{outline:3px solid #111;z-index:2}
-.xxgk-flag:hover::after,.xxgk-flag:focus::after{content:attr(data-xxgk-message);position:absolute;z-index:3;left:0;top:100%;min-width:16em;max-width:28em;padding:6px 8px;background:#222;color:#fff;font:10pt/1.5 ${FONT_STACKS.heading};text-align:left;white-space:pre-line;text-indent:0;border-radius:3px;box-shadow:0 2px 6px rgba(0,0,0,.3)}
+.xxgk-flag:focus::after{content:attr(data-xxgk-message);position:absolute;z-index:3;left:0;top:100%;min-width:16em;max-width:28em;padding:6px 8px;background:#222;color:#fff;font:10pt/1.5 ${FONT_STACKS.heading};text-align:left;white-space:pre-line;text-indent:0;border-radius:3px;box-shadow:0 2px 6px rgba(0,0,0,.3)}
 .xxgk-findings{font-family:${FONT_STACKS.heading};font-size:11pt;line-height:1.6;max-width:210mm;margin:0 auto 16px;padding:12px 32px;box-sizing:border-box;border:1px solid #c9c9c9;background:#fafafa}
 .xxgk-findings h2{font-size:13pt;margin:0 0 6px}
 .xxgk-findings ol{margin:4px 0;padding-left:1.6em}
@@ -73,6 +73,6 @@ export const REPORT_CSS = `
 .xxgk-report tr{break-inside:avoid}
 .xxgk-report td.xxgk-blank{background:none}
 .xxgk-findings{break-after:page;border:none;padding:0}
-.xxgk-flag:hover::after,.xxgk-flag:focus::after{content:none}
+.xxgk-flag:focus::after{content:none}
 }
 `.trim();

@@ -208,7 +208,11 @@ function buildMarks(report: Report, diagnostics: readonly RenderDiagnostic[], pr
   return marks;
 }
 
-/** Attributes of a marked element (leading space included), and its extra classes. */
+/**
+ * Attributes of a marked element (leading space included), and its extra classes. The messages are in `title`
+ * (the browser's tooltip on hover), in `data-xxgk-message` (the stylesheet's popup on focus, by keyboard or click)
+ * and, for screen readers, in the findings list that `aria-describedby` points to.
+ */
 function markAttributes(mark: Mark | undefined): { attributes: string; classes: string } {
   if (!mark) return { attributes: "", classes: "" };
   const message = escapeHtml(mark.messages.join("\n"));
