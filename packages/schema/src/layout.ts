@@ -158,49 +158,55 @@ export interface Table2Layout {
 
 const ROW_HEADER_2 = "信息内容";
 
+// Rows and captions the two editions share.
+const RULES_ROW = { key: "rules", label: "规章", english: "Rules (规章)" } as const;
+const LICENSING_ROW = { key: "licensing", label: "行政许可", english: "Administrative licensing" } as const;
+const PENALTIES_ROW = { key: "penalties", label: "行政处罚", english: "Administrative penalties" } as const;
+const COERCION_ROW = { key: "coercion", label: "行政强制", english: "Administrative coercive measures" } as const;
+const FEES_ROW = { key: "fees", label: "行政事业性收费", english: "Administrative fees" } as const;
+const ITEM = {
+  1: { key: "article20Item1", caption: "第二十条第（一）项", rowHeader: ROW_HEADER_2 },
+  5: { key: "article20Item5", caption: "第二十条第（五）项", rowHeader: ROW_HEADER_2 },
+  6: { key: "article20Item6", caption: "第二十条第（六）项", rowHeader: ROW_HEADER_2 },
+  8: { key: "article20Item8", caption: "第二十条第（八）项", rowHeader: ROW_HEADER_2 },
+  9: { key: "article20Item9", caption: "第二十条第（九）项", rowHeader: ROW_HEADER_2 },
+} as const;
+
 const TABLE2_2021: Table2Layout = {
   key: "table2",
   name: TABLE_NAMES.table2,
   blocks: [
     {
-      key: "article20Item1",
-      caption: "第二十条第（一）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[1],
       columns: [
         { key: "issued", label: "本年制发件数", kind: "count", english: "Issued this year" },
         { key: "repealed", label: "本年废止件数", kind: "count", english: "Repealed this year" },
         { key: "inForce", label: "现行有效件数", kind: "count", english: "Currently in force" },
       ],
       rows: [
-        { key: "rules", label: "规章", english: "Rules (规章)" },
+        RULES_ROW,
         { key: "normativeDocuments", label: "行政规范性文件", english: "Administrative normative documents" },
       ],
     },
     {
-      key: "article20Item5",
-      caption: "第二十条第（五）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[5],
       columns: [{ key: "decisions", label: "本年处理决定数量", kind: "count", english: "Decisions this year" }],
-      rows: [{ key: "licensing", label: "行政许可", english: "Administrative licensing" }],
+      rows: [LICENSING_ROW],
     },
     {
-      key: "article20Item6",
-      caption: "第二十条第（六）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[6],
       columns: [{ key: "decisions", label: "本年处理决定数量", kind: "count", english: "Decisions this year" }],
       rows: [
-        { key: "penalties", label: "行政处罚", english: "Administrative penalties" },
-        { key: "coercion", label: "行政强制", english: "Administrative coercive measures" },
+        PENALTIES_ROW,
+        COERCION_ROW,
       ],
     },
     {
-      key: "article20Item8",
-      caption: "第二十条第（八）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[8],
       columns: [
         { key: "amount", label: "本年收费金额（单位：万元）", kind: "amount", english: "Fees collected this year (10,000 yuan)" },
       ],
-      rows: [{ key: "fees", label: "行政事业性收费", english: "Administrative fees" }],
+      rows: [FEES_ROW],
     },
   ],
 };
@@ -214,50 +220,40 @@ const TABLE2_2019: Table2Layout = {
   name: TABLE_NAMES.table2,
   blocks: [
     {
-      key: "article20Item1",
-      caption: "第二十条第（一）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[1],
       columns: [
         { key: "produced", label: "本年新制作数量", kind: "count", english: "Newly made this year" },
         { key: "published", label: "本年新公开数量", kind: "count", english: "Newly disclosed this year" },
         { key: "totalPublished", label: "对外公开总数量", kind: "count", english: "Total disclosed" },
       ],
       rows: [
-        { key: "rules", label: "规章", english: "Rules (规章)" },
+        RULES_ROW,
         { key: "normativeDocuments", label: "规范性文件", english: "Normative documents" },
       ],
     },
     {
-      key: "article20Item5",
-      caption: "第二十条第（五）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[5],
       columns: [PREVIOUS_ITEMS, CHANGE, DECISIONS_2019],
       rows: [
-        { key: "licensing", label: "行政许可", english: "Administrative licensing" },
+        LICENSING_ROW,
         { key: "otherServices", label: "其他对外管理服务事项", english: "Other external management services" },
       ],
     },
     {
-      key: "article20Item6",
-      caption: "第二十条第（六）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[6],
       columns: [PREVIOUS_ITEMS, CHANGE, DECISIONS_2019],
       rows: [
-        { key: "penalties", label: "行政处罚", english: "Administrative penalties" },
-        { key: "coercion", label: "行政强制", english: "Administrative coercive measures" },
+        PENALTIES_ROW,
+        COERCION_ROW,
       ],
     },
     {
-      key: "article20Item8",
-      caption: "第二十条第（八）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[8],
       columns: [PREVIOUS_ITEMS, CHANGE],
-      rows: [{ key: "fees", label: "行政事业性收费", english: "Administrative fees" }],
+      rows: [FEES_ROW],
     },
     {
-      key: "article20Item9",
-      caption: "第二十条第（九）项",
-      rowHeader: ROW_HEADER_2,
+      ...ITEM[9],
       columns: [
         { key: "projects", label: "采购项目数量", kind: "count", english: "Procurement projects" },
         { key: "amount", label: "采购总金额", kind: "amount", english: "Total procurement amount (unit not set by the format)" },
