@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 import type { Plugin } from "esbuild";
 
@@ -8,7 +8,7 @@ const schemaFiles = ["report.schema.json", "report-2021.schema.json", "report-20
 
 const define = { __XXGK_VERSION__: JSON.stringify(version) };
 
-// Embedded at build time as modules of their own (`xxgk-embedded:*`), so they sit in chunks loaded only by the
+// Embedded at build time as modules of their own (`xxgk-embedded:*`), so they sit in files loaded only by the
 // commands that use them: the example report (`xxgk` without arguments, `init --example`) and the committed JSON
 // Schemas (`xxgk schema`; nothing is generated at run time). A `define` would put them in the start-up chunk.
 const embedded: Record<string, () => string> = {
@@ -36,19 +36,69 @@ const shared: Options = {
   },
 };
 
+// The modules the executable loads only on demand, each built as an ES module of dist/lazy/ (code-split, so zod and
+// the schema are shared) and reached with `import()` from the CommonJS executable. Everything else the commands use
+// is inside dist/cli.cjs itself. Only a dynamic import may name them: a static one would load them at start-up.
+const LAZY: Record<string, string> = {
+  "@xxgk/schema": "schema", // zod: malformed reports, render, the example
+  "@xxgk/validators": "validators", // zod as well
+  "@xxgk/renderer": "renderer", // render and the example, with DOCX
+  "iconv-lite": "iconv-lite", // GB18030 input
+  "xxgk-embedded:example": "example", // `xxgk`, `init --example`
+  "xxgk-embedded:schemas": "schemas", // `xxgk schema`
+};
+const lazyPlugin: Plugin = {
+  name: "xxgk-lazy",
+  setup(build) {
+    build.onResolve({ filter: /^(@xxgk\/|iconv-lite$|xxgk-embedded:)/ }, (args) => {
+      if (!Object.hasOwn(LAZY, args.path)) return undefined;
+      if (args.kind !== "dynamic-import") {
+        return { errors: [{ text: `${args.path} is loaded on demand: import it with import() (imported by ${args.importer})` }] };
+      }
+      return { path: `./lazy/${LAZY[args.path]}.js`, external: true };
+    });
+  },
+};
+
 export default defineConfig([
   // The library entry (`run`), dual ESM + CJS, dependencies external.
   { ...shared, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, shims: true, splitting: false },
-  // The executable and its worker: one minified ESM bundle with every dependency inside, split so that each command
-  // loads only what it uses (the renderer and DOCX only for `render`, iconv-lite only for GB18030 input).
+  // The executable and its worker: each ONE minified CommonJS file with every dependency inside except the LAZY
+  // modules. CommonJS because start-up time is the point (docs/performance.md): Node loads a CommonJS file
+  // synchronously, without the ES module loader's resolve/link/evaluate steps per file, which cost more than all of
+  // our own start-up code when the same code was split into twenty ES module chunks.
   {
     ...shared,
     entry: { cli: "src/cli.ts", worker: "src/worker.ts" },
+    format: ["cjs"],
+    dts: false,
+    minify: true,
+    splitting: false,
+    shims: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [lazyPlugin],
+    // dist/cli.js, the executable's former path, stays as a small ES module that loads dist/cli.cjs, for links an
+    // older install made to it (`bin` names dist/cli.cjs: going through this file costs 10–20 ms more).
+    async onSuccess() {
+      const legacy = new URL("./dist/cli.js", import.meta.url);
+      writeFileSync(legacy, '#!/usr/bin/env node\nimport { createRequire } from "node:module";\n\ncreateRequire(import.meta.url)("./cli.cjs");\n');
+      chmodSync(legacy, 0o755);
+    },
+  },
+  // The LAZY modules, as code-split ES modules in dist/lazy/ (never loaded when validating well-formed reports).
+  {
+    ...shared,
+    entry: Object.fromEntries(Object.values(LAZY).map((name) => [`lazy/${name}`, `src/lazy/${name}.ts`])),
     format: ["esm"],
     dts: false,
     minify: true,
     splitting: true,
     noExternal: [/.*/],
+    esbuildOptions(options) {
+      options.charset = "utf8";
+      options.chunkNames = "lazy/chunk-[hash]";
+    },
+    // iconv-lite and other CommonJS dependencies call require() for Node built-ins.
     banner: { js: 'import { createRequire as __xxgkCreateRequire } from "node:module"; const require = __xxgkCreateRequire(import.meta.url);' },
   },
 ]);

@@ -23,9 +23,25 @@ const LOADERS: Record<string, () => Promise<{ execute: CommandHandler }>> = {
   export: () => import("./commands/export.js"),
 };
 
-/** The process's own streams and state. */
+/**
+ * The process's own streams and state. The streams are getters: Node creates `process.stdin` (and each stream)
+ * on first access, loading the stream and socket modules, which a command that never reads standard input
+ * should not pay for at start-up.
+ */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 function leadingGlobals(argv: readonly string[]): { globals: string[]; rest: string[] } {

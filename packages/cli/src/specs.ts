@@ -208,7 +208,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       "Importing needs @xxgk/importer, which this version does not include yet: the command exits with code 2 and says so.",
     ),
     options: [OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")), FORCE],
-    examples: [{ command: "xxgk import 2023年报.pdf -o 2023.json", description: msg("（将来）从 PDF 导入", "(future) import from PDF") }],
+    examples: [{ command: "xxgk import 2023年报.pdf -o 2023.json", description: msg("（将来）从 PDF 导入", "(future) import a PDF report") }],
   },
   {
     name: "schema",

@@ -1,6 +1,6 @@
 /**
- * Helpers for the end-to-end tests: they run the BUILT executable (`dist/cli.js`) with node in a temporary
- * directory, exactly as a user's shell would.
+ * Helpers for the end-to-end tests: they run the BUILT executable (package.json `bin.xxgk`, `dist/cli.cjs`) with
+ * node in a temporary directory, exactly as a user's shell would.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,8 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The built executable. */
-export const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+/** The built executable, as package.json's `bin` names it. */
+export const CLI = fileURLToPath(
+  new URL(`../${(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { bin: { xxgk: string } }).bin.xxgk}`, import.meta.url),
+);
+/** The executable's former path (an ES module that loads {@link CLI}), kept for links made by older installs. */
+export const LEGACY_CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 /** The repository's examples. */
 export const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
 

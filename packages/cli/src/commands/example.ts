@@ -2,8 +2,8 @@
  * `xxgk` without arguments: validates and renders the bundled example report and shows a short summary, so a
  * new user sees the whole tool work in one command.
  */
-import { layoutOf, parseReport } from "@xxgk/schema";
-import { formatText, validate, type ValidationResult } from "@xxgk/validators";
+import { layoutOf } from "@xxgk/schema/layout";
+import type { ValidationResult } from "@xxgk/validators";
 import type { Context } from "../context.js";
 import { EXAMPLE_NAME, exampleText } from "../embedded-example.js";
 import { EXIT } from "../errors.js";
@@ -18,7 +18,8 @@ function size(bytes: number): string {
 export async function runExample(context: Context): Promise<number> {
   const { lang, io, colors } = context;
   const zh = lang === "zh";
-  const parsedJson = parseJsonText(exampleText());
+  const [{ parseReport }, { formatText, validate }, text] = await Promise.all([import("@xxgk/schema"), import("@xxgk/validators"), exampleText()]);
+  const parsedJson = parseJsonText(text);
   if (!parsedJson.ok) throw new Error("the embedded example is not valid JSON");
   const value = parsedJson.value;
   // The example is a published report: check it as a reviewer would (audit profile).

@@ -15,7 +15,7 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
   let description: string;
   if (flag(values, "example")) {
     const { exampleText } = await import("../embedded-example.js");
-    text = exampleText();
+    text = await exampleText();
     description = pick(msg("内置示例报告", "the bundled example report"), context.lang);
   } else {
     const body = stringOption(values, "body")?.trim();

@@ -1,7 +1,6 @@
 /**
  * `xxgk render`: a report as HTML, DOCX, Markdown or plain text. The renderer (and DOCX) load only here.
  */
-import { parseReport } from "@xxgk/schema";
 import { flag, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { printError, type Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
@@ -43,6 +42,7 @@ async function renderTo(context: Context, sink: Sink, input: string, to: Target,
   const { lang } = context;
   const annotate = flag(values, "annotate");
   const value = await loadJsonOrThrow(context, input);
+  const { parseReport } = await import("@xxgk/schema");
   const parsed = parseReport(value);
   if (!parsed.success) {
     printError(context, pick(msg(`${input}：报告结构无效，无法渲染：`, `${input}: invalid report structure, cannot render:`), lang));

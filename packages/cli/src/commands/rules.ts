@@ -1,7 +1,7 @@
 /**
  * `xxgk rules`: the rule catalog of @xxgk/validators, as a terminal table or as JSON.
  */
-import { RULES } from "@xxgk/validators";
+import { RULES } from "@xxgk/validators/core";
 import { flag, type ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";

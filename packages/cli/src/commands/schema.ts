@@ -17,7 +17,7 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
   const file = SCHEMA_FILES[edition ?? "any"];
   const output = stringOption(values, "output");
   const sink = openSink(context, output, { force: flag(values, "force"), inputs: [] });
-  sink.write(schemaText(file));
+  sink.write(await schemaText(file));
   sink.commit();
   if (!sink.toStdout) printError(context, pick(msg(`已写入 ${output}（${file}）`, `wrote ${output} (${file})`), context.lang));
   return EXIT.ok;

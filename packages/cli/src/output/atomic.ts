@@ -5,11 +5,15 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
 import { CliError } from "../errors.js";
 import { msg } from "../i18n.js";
 
 const pendingTemporaryFiles = new Set<string>();
+
+/** Eight random hex digits. node:crypto is fetched only here: most commands never write a file (start-up time). */
+function randomSuffix(): string {
+  return process.getBuiltinModule("node:crypto").randomBytes(4).toString("hex");
+}
 
 /** Removes temporary files of writes still in progress (called on SIGINT/SIGTERM). */
 export function removePendingTemporaryFiles(): void {
@@ -83,7 +87,7 @@ export class AtomicFile {
 
   constructor(path: string) {
     this.path = path;
-    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    this.temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomSuffix()}.tmp`);
     try {
       this.fd = openSync(this.temporary, "wx", 0o644);
     } catch (error) {
