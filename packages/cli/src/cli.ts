@@ -7,7 +7,8 @@ import module from "node:module";
 import { removePendingTemporaryFiles } from "./output/atomic.js";
 import { run } from "./run.js";
 
-// Node 22.1+ caches compiled code between runs (the commands' chunks are loaded after this line); a no-op on Node 20.
+// Node 22.1+ caches compiled code between runs for what loads after this line (dist/lazy/, the worker); a no-op on
+// Node 20.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 for (const [signal, code] of [
