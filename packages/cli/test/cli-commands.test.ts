@@ -31,6 +31,9 @@ describe("xxgk (no arguments)", () => {
     expect(result.stdout).toMatch(/DOCX）[\d.]+ KB/);
     expect(result.stdout).toContain("xxgk init --example");
     expect(result.stdout.split("\n").length).toBeLessThan(60);
+    // The six section headings, and no table rows that merely start like one (一、本年新收…).
+    for (const heading of ["一、总体情况", "二、主动公开政府信息情况", "六、其他需要报告的事项"]) expect(result.stdout).toContain(`  ${heading}\n`);
+    expect(result.stdout).not.toContain("本年新收政府信息公开申请数量");
   });
 });
 

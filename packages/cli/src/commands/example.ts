@@ -71,7 +71,11 @@ export async function runExample(context: Context): Promise<number> {
         lang,
       ),
     );
-    const headings = text.split("\n").filter((line) => /^[一二三四五六]、/.test(line));
+    // The section headings as the plain-text rendering lays them out (table rows such as 一、本年新收… are not headings).
+    const renderedLines = new Set(text.split("\n").map((line) => line.trim()));
+    const headings = layoutOf(parsed.report.edition)
+      .sections.map((section) => section.heading)
+      .filter((heading) => renderedLines.has(heading));
     if (headings.length > 0) {
       lines.push(colors.dim(pick(msg("按官方版式排出的六个部分：", "The six sections, in the official layout:"), lang)));
       lines.push(...headings.map((line) => `  ${line.trim()}`));
