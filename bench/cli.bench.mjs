@@ -4,7 +4,7 @@
 //      against packages/schema/json-schema/report.schema.json (structure only; xxgk runs every rule).
 // Usage: npx turbo run build --filter=@xxgk/cli... && node bench/cli.bench.mjs [--write] [--count 10000] [--runs 30] [--cold-only]
 // --write puts the results between the cli markers of docs/performance.md; --cold-only runs the cold start only
-// (while iterating; it never writes). xxgk runs as package.json's `bin.xxgk` names it (dist/cli.cjs).
+// (while iterating; it never writes). xxgk runs as package.json's `bin.xxgk` names it (bin/xxgk.cjs, which loads dist/cli.cjs).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -125,13 +125,12 @@ try {
     "",
     `Target ≤ 1.5×: ${coldRatio <= 1.5 ? "met" : "**not met**"}.`,
     "",
-    "How: `bin.xxgk` is `dist/cli.cjs`, ONE minified CommonJS file holding every command and the zod-free checks",
+    "How: `bin.xxgk` (`bin/xxgk.cjs`, one line) loads `dist/cli.cjs`, ONE minified CommonJS file holding every command and the zod-free checks",
     "(`@xxgk/schema/layout`, `@xxgk/validators/core`); zod, the renderer and DOCX, iconv-lite and the embedded example",
     "and JSON Schemas are ES modules in `dist/lazy/`, loaded with `import()` only by the commands and inputs that need",
     "them. Node built-ins only some commands use (`node:crypto`, `node:worker_threads`, standard input's stream) are",
     "fetched on first use. The same code split into about twenty ES module chunks took 1.5–1.65× (the ES module",
-    "loader's per-file resolve/link/evaluate cost more than all of the CLI's own start-up code). `dist/cli.js`, the",
-    "former `bin`, is a small ES module that loads `dist/cli.cjs`, for links made by older installs (10–20 ms slower).",
+    "loader's per-file resolve/link/evaluate cost more than all of the CLI's own start-up code).",
     "Not adopted: a V8 code cache (`vm.Script` `cachedData` under the temporary directory) saved a further 8–10 ms in a",
     "prototype, but writes executable-code caches to a shared directory; Node 22.1+ gets this from",
     "`module.enableCompileCache()`, which the executable calls.",

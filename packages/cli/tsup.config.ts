@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 import type { Plugin } from "esbuild";
 
@@ -77,13 +77,6 @@ export default defineConfig([
     shims: true,
     noExternal: [/.*/],
     esbuildPlugins: [lazyPlugin],
-    // dist/cli.js, the executable's former path, stays as a small ES module that loads dist/cli.cjs, for links an
-    // older install made to it (`bin` names dist/cli.cjs: going through this file costs 10–20 ms more).
-    async onSuccess() {
-      const legacy = new URL("./dist/cli.js", import.meta.url);
-      writeFileSync(legacy, '#!/usr/bin/env node\nimport { createRequire } from "node:module";\n\ncreateRequire(import.meta.url)("./cli.cjs");\n');
-      chmodSync(legacy, 0o755);
-    },
   },
   // The LAZY modules, as code-split ES modules in dist/lazy/ (never loaded when validating well-formed reports).
   {

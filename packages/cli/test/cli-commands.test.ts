@@ -4,7 +4,7 @@ import { parseReport } from "@xxgk/schema";
 import { RULES } from "@xxgk/validators";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cleanEnv, EXAMPLES, exampleReport, LEGACY_CLI, requireBuild, tempDir, xxgk } from "./helpers.js";
+import { cleanEnv, EXAMPLES, exampleReport, DIST, requireBuild, tempDir, xxgk } from "./helpers.js";
 
 let dir: string;
 const run = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => xxgk(args, { cwd: dir, ...options });
@@ -38,17 +38,10 @@ describe("xxgk (no arguments)", () => {
 });
 
 describe("the executable", () => {
-  it("still runs from its former path, dist/cli.js, for links made by older installs", () => {
-    const result = spawnSync(process.execPath, [LEGACY_CLI, "validate", "report.json", "--format", "json"], { cwd: dir, env: cleanEnv(), encoding: "utf8" });
-    expect(result.stderr).toContain("检查了 1 份报告");
-    expect(JSON.parse(result.stdout)).toMatchObject({ summary: { files: 1 } });
-    expect(result.status).toBe(xxgk(["validate", "report.json"], { cwd: dir }).status);
-  });
-
   it("checks a well-formed report without loading any on-demand module (zod, renderer, iconv-lite)", () => {
     // A copy of the build without dist/lazy/: validating a well-formed report must not need it; a malformed one does.
     const copy = tempDir("xxgk-no-lazy-");
-    cpSync(join(LEGACY_CLI, ".."), join(copy, "dist"), { recursive: true });
+    cpSync(DIST, join(copy, "dist"), { recursive: true });
     writeFileSync(join(copy, "package.json"), '{"type":"module"}');
     rmSync(join(copy, "dist/lazy"), { recursive: true });
     const copied = (args: string[]) => spawnSync(process.execPath, [join(copy, "dist/cli.cjs"), ...args], { cwd: dir, env: cleanEnv(), encoding: "utf8" });

@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 export const CLI = fileURLToPath(
   new URL(`../${(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { bin: { xxgk: string } }).bin.xxgk}`, import.meta.url),
 );
-/** The executable's former path (an ES module that loads {@link CLI}), kept for links made by older installs. */
-export const LEGACY_CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+/** The build output folder. */
+export const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 /** The repository's examples. */
 export const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
 
