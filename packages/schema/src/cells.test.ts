@@ -48,7 +48,8 @@ describe("cells", () => {
 
   it("labelOfPointer falls back to section headings and the pointer", () => {
     expect(labelOfPointer("2021", "/overview")).toBe("一、总体情况");
-    expect(labelOfPointer("2021", "/meta/year")).toBe("/meta/year");
+    expect(labelOfPointer("2021", "/meta/year")).toBe("报告信息 / 报告年度");
+    expect(labelOfPointer("2021", "/nowhere")).toBe("/nowhere");
   });
 
   it("readCell tolerates malformed reports", () => {
@@ -71,5 +72,28 @@ describe("createEmptyReport", () => {
   it("can make an all-blank report", () => {
     const report = createEmptyReport({ edition: "2021", year: 2024, body: "某局", fill: null });
     expect(walkCells(report).every((cell) => cell.value === null)).toBe(true);
+  });
+});
+
+describe("labels of places that are not cells", () => {
+  it("names table rows, unknown cells and metadata fields as a reader would", () => {
+    expect(labelOfPointer("2021", "/applications/otherOther")).toBe("表三 / （六）其他处理 / 3.其他");
+    expect(labelOfPointer("2021", "/reviewAndLitigation/litigationDirect")).toBe("表四 / 行政诉讼 / 未经复议直接起诉");
+    expect(labelOfPointer("2021", "/proactiveDisclosure/rules/produced")).toBe("表二 / 规章 / produced");
+    expect(labelOfPointer("2021", "/applications/otherHandling")).toBe("三、收到和处理政府信息公开申请情况 / otherHandling");
+    expect(labelOfPointer("2019", "/applications/otherHandling")).toBe("表三 / （六）其他处理");
+    expect(labelOfPointer("2021", "/meta/regionCode")).toBe("报告信息 / 行政区划代码");
+    expect(labelOfPointer("2021", "/meta/author")).toBe("报告信息 / author");
+  });
+});
+
+describe("createEmptyReport refuses options that cannot make a report", () => {
+  it.each([
+    [{ edition: "2022", year: 2023, body: "某局" }, "UNKNOWN_EDITION"],
+    [{ edition: "2021", year: 2018, body: "某局" }, "INVALID_YEAR"],
+    [{ edition: "2021", year: 2023.5, body: "某局" }, "INVALID_YEAR"],
+    [{ edition: "2021", year: 2023, body: "" }, "INVALID_BODY"],
+  ])("%o → %s", (options, code) => {
+    expect(() => createEmptyReport(options as never)).toThrowError(expect.objectContaining({ name: "ReportOptionsError", code }));
   });
 });

@@ -2,6 +2,7 @@
  * Walking the cells of a report with their JSON Pointers and official labels, derived from the layout data.
  */
 import {
+  EDITIONS,
   LAYOUTS,
   SECTION_LAYOUTS,
   TABLE_NAMES,
@@ -11,6 +12,7 @@ import {
   type TableKey,
 } from "./layout.js";
 import type { Prose, Report, Report2019, Report2021 } from "./schema.js";
+import { META_FIELD_LABELS, META_GROUP_LABEL, REPORT_YEAR_RANGE } from "./constraints.js";
 
 /** Where a cell sits in the layout, with its official labels. Independent of any report's values. */
 export interface CellInfo {
@@ -164,10 +166,18 @@ export function cellAt(edition: Edition, pointer: string): CellInfo | undefined 
 export function labelOfPointer(edition: Edition, pointer: string): string {
   const cell = cellAt(edition, pointer);
   if (cell) return cell.label;
-  const top = pointer.split("/")[1];
+  const [, top, second, ...rest] = pointer.split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (top === "meta") {
+    const field = second !== undefined ? META_FIELD_LABELS[second as keyof typeof META_FIELD_LABELS] : undefined;
+    return [META_GROUP_LABEL, field ?? second, ...rest].filter((part) => part !== undefined).join(" / ");
+  }
   const section = SECTION_LAYOUTS.find((candidate) => candidate.key === top);
-  if (section) return section.heading;
-  return pointer;
+  if (!section) return pointer;
+  if (second === undefined) return section.heading;
+  // A row (or a cell the layout does not have) of a table: name the row as the layout does, if it knows it.
+  const row = cellsOf(edition).find((candidate) => candidate.section === section.key && candidate.row === second);
+  if (row) return [row.labels.table, ...row.labels.rowGroups.slice(row.table === "table3" ? 1 : 0), row.labels.row, ...rest].join(" / ");
+  return [section.heading, second, ...rest].join(" / ");
 }
 
 /** Reads a cell's value from a report, tolerating a structurally incomplete report (`undefined` when absent). */
@@ -200,11 +210,35 @@ export interface EmptyReportOptions<E extends Edition = Edition> {
 
 const emptyProse = (): Prose => ({ paragraphs: [] });
 
+/** Thrown by {@link createEmptyReport} for options that cannot make a valid report (a programming error). */
+export class ReportOptionsError extends Error {
+  override readonly name = "ReportOptionsError";
+  /** Stable code: `UNKNOWN_EDITION`, `INVALID_YEAR` or `INVALID_BODY`. */
+  readonly code: "UNKNOWN_EDITION" | "INVALID_YEAR" | "INVALID_BODY";
+
+  constructor(code: ReportOptionsError["code"], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /** A new report with every cell 0 (or `null` with `fill: null`) and empty prose sections. */
 export function createEmptyReport(options: EmptyReportOptions<"2021">): Report2021;
 export function createEmptyReport(options: EmptyReportOptions<"2019">): Report2019;
 export function createEmptyReport(options: EmptyReportOptions): Report;
 export function createEmptyReport(options: EmptyReportOptions): Report {
+  if (!EDITIONS.includes(options.edition)) {
+    throw new ReportOptionsError("UNKNOWN_EDITION", `unknown edition ${JSON.stringify(options.edition)}; expected ${EDITIONS.join(" or ")}`);
+  }
+  if (!Number.isSafeInteger(options.year) || options.year < REPORT_YEAR_RANGE.min || options.year > REPORT_YEAR_RANGE.max) {
+    throw new ReportOptionsError(
+      "INVALID_YEAR",
+      `year must be an integer from ${REPORT_YEAR_RANGE.min} to ${REPORT_YEAR_RANGE.max}, got ${String(options.year)}`,
+    );
+  }
+  if (typeof options.body !== "string" || options.body.length === 0) {
+    throw new ReportOptionsError("INVALID_BODY", "body (the name of the reporting body) must be a non-empty string");
+  }
   const fill = options.fill === undefined ? 0 : options.fill;
   const tables: Record<string, Record<string, Record<string, number | null>>> = {
     proactiveDisclosure: {},

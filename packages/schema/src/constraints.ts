@@ -34,3 +34,28 @@ export const BODY_LEVELS = {
 
 /** Key of a body level. */
 export type BodyLevel = keyof typeof BODY_LEVELS;
+
+/** Chinese names of the metadata fields (the JSON Schema titles and the labels of diagnostics). */
+export const META_FIELD_LABELS = {
+  body: "发布机关",
+  year: "报告年度",
+  title: "报告标题",
+  publishedOn: "发布日期",
+  regionCode: "行政区划代码",
+  creditCode: "统一社会信用代码",
+  level: "机关层级",
+  source: "来源",
+} as const;
+
+/** What a well-formed value of each patterned metadata field looks like, for messages. */
+export const META_FORMAT_HINTS = {
+  publishedOn: { zh: "YYYY-MM-DD 格式的真实日期（如 2024-01-20）", en: "a real date written YYYY-MM-DD (e.g. 2024-01-20)" },
+  regionCode: { zh: "6 位数字（如 640200），首位不为 0", en: "six digits (e.g. 640200), not starting with 0" },
+  creditCode: {
+    zh: "18 位数字或大写字母（不含 I、O、S、V、Z）",
+    en: "18 digits or capital letters (no I, O, S, V or Z)",
+  },
+} as const;
+
+/** Label of the metadata group in diagnostics. */
+export const META_GROUP_LABEL = "报告信息";

@@ -139,3 +139,23 @@ describe("parseReport on good input", () => {
     expect(isReport({})).toBe(false);
   });
 });
+
+describe("messages for malformed metadata", () => {
+  it("say what the field should look like, in Chinese and English", () => {
+    const report = clone(example);
+    (report.meta as Record<string, unknown>).regionCode = "64020";
+    (report.meta as Record<string, unknown>).publishedOn = "2024-02-30";
+    const issues = parseReport(report).issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          pointer: "/meta/regionCode",
+          label: "报告信息 / 行政区划代码",
+          message: expect.stringContaining("6 位数字"),
+          messageEn: expect.stringContaining("six digits"),
+        }),
+        expect.objectContaining({ pointer: "/meta/publishedOn", message: expect.stringContaining("真实日期") }),
+      ]),
+    );
+  });
+});

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { EDITIONS, type Edition } from "./layout.js";
 import { labelOfPointer } from "./cells.js";
+import { META_FORMAT_HINTS } from "./constraints.js";
 import { ReportSchema, type Report } from "./schema.js";
 
 /** The kind of a schema issue. */
@@ -131,8 +132,15 @@ function translate(issue: z.core.$ZodIssue, input: unknown): SchemaIssue[] {
         ),
       ];
     }
-    case "invalid_format":
-      return [base("invalid_format", `格式不正确（${issue.format}）`, `invalid format (${issue.format})`)];
+    case "invalid_format": {
+      const field = path[0] === "meta" ? (path[1] as keyof typeof META_FORMAT_HINTS) : undefined;
+      const hint = field !== undefined ? META_FORMAT_HINTS[field] : undefined;
+      const received = valueAt(input, issue.path);
+      const got = typeof received === "string" ? `“${received.length > 30 ? `${received.slice(0, 30)}…` : received}”` : "";
+      return hint
+        ? [base("invalid_format", `格式不正确${got ? `：${got}` : ""}，应为${hint.zh}`, `malformed${got ? ` ${JSON.stringify(received)}` : ""}: expected ${hint.en}`)]
+        : [base("invalid_format", `格式不正确（${issue.format}）`, `invalid format (${issue.format})`)];
+    }
     case "unrecognized_keys":
       return issue.keys.map((key) =>
         base("unknown_key", `未知字段“${key}”`, `unknown property "${key}"`, [...path, key]),

@@ -14,6 +14,8 @@ import {
   BODY_LEVELS,
   CREDIT_CODE_PATTERN,
   REGION_CODE_PATTERN,
+  META_FIELD_LABELS,
+  META_GROUP_LABEL,
   REPORT_YEAR_RANGE,
   type BodyLevel,
 } from "./constraints.js";
@@ -79,39 +81,39 @@ export const ReportMeta = z
     body: z
       .string()
       .min(1)
-      .meta({ title: "发布机关", description: "发布报告的行政机关全称，如“石嘴山市商务局”。" }),
+      .meta({ title: META_FIELD_LABELS.body, description: "发布报告的行政机关全称，如“石嘴山市商务局”。" }),
     year: z
       .int()
       .min(REPORT_YEAR_RANGE.min)
       .max(REPORT_YEAR_RANGE.max)
-      .meta({ title: "报告年度", description: "报告所述年度（公历年），如 2023。2019 年以前的报告格式不在本规范范围内。" }),
+      .meta({ title: META_FIELD_LABELS.year, description: "报告所述年度（公历年），如 2023。2019 年以前的报告格式不在本规范范围内。" }),
     title: z
       .string()
       .min(1)
       .optional()
-      .meta({ title: "报告标题", description: "报告标题，如“石嘴山市商务局2023年政府信息公开工作年度报告”。" }),
+      .meta({ title: META_FIELD_LABELS.title, description: "报告标题，如“石嘴山市商务局2023年政府信息公开工作年度报告”。" }),
     publishedOn: z
       .iso.date()
       .optional()
-      .meta({ title: "发布日期", description: "发布日期，ISO 8601 格式（YYYY-MM-DD）。" }),
+      .meta({ title: META_FIELD_LABELS.publishedOn, description: "发布日期，ISO 8601 格式（YYYY-MM-DD）。" }),
     regionCode: z
       .string()
       .regex(REGION_CODE_PATTERN)
       .optional()
-      .meta({ title: "行政区划代码", description: "发布机关所在地的 6 位行政区划代码（GB/T 2260），如 640200。" }),
+      .meta({ title: META_FIELD_LABELS.regionCode, description: "发布机关所在地的 6 位行政区划代码（GB/T 2260），如 640200。" }),
     creditCode: z
       .string()
       .regex(CREDIT_CODE_PATTERN)
       .optional()
       .meta({
-        title: "统一社会信用代码",
+        title: META_FIELD_LABELS.creditCode,
         description: "发布机关的 18 位统一社会信用代码（GB 32100-2015），校验位由校验规则检查。",
       }),
     level: z
       .enum(levelKeys)
       .optional()
       .meta({
-        title: "机关层级",
+        title: META_FIELD_LABELS.level,
         description: `发布机关的层级：${Object.entries(BODY_LEVELS)
           .map(([key, label]) => `${key} = ${label}`)
           .join("；")}。`,
@@ -119,9 +121,9 @@ export const ReportMeta = z
     source: z
       .string()
       .optional()
-      .meta({ title: "来源", description: "报告原文的来源（网址或文件名），导入时记录。" }),
+      .meta({ title: META_FIELD_LABELS.source, description: "报告原文的来源（网址或文件名），导入时记录。" }),
   })
-  .meta({ title: "报告信息", description: "发布机关、年度等报告元数据。" });
+  .meta({ title: META_GROUP_LABEL, description: "发布机关、年度等报告元数据。" });
 
 // ---------------------------------------------------------------------------------------------------------
 // Tables, built from the layout
@@ -132,7 +134,7 @@ function table2Schema(layout: EditionLayout) {
     for (const row of block.rows) shape[row.key] = table2Row(block, row.label);
   }
   return z.strictObject(shape).meta({
-    title: "二、主动公开政府信息情况",
+    title: SECTION_LAYOUTS[1]!.heading,
     description: `表二（${layout.basis}），按“信息内容”分行。`,
   });
 }
@@ -160,7 +162,7 @@ function table3Schema(layout: EditionLayout) {
     shape[row.key] = z.strictObject(cells).meta({ title: row.label, description: `表三 / ${rowPath}` });
   }
   return z.strictObject(shape).meta({
-    title: "三、收到和处理政府信息公开申请情况",
+    title: SECTION_LAYOUTS[2]!.heading,
     description: `表三，按申请人类型分列。${layout.table3.note}`,
   });
 }
@@ -176,7 +178,7 @@ function table4Schema(layout: EditionLayout) {
     shape[group.key] = z.strictObject(cells).meta({ title: group.label, description: `表四 / ${groupPath}` });
   }
   return z.strictObject(shape).meta({
-    title: "四、政府信息公开行政复议、行政诉讼情况",
+    title: SECTION_LAYOUTS[3]!.heading,
     description: "表四：行政复议、行政诉讼（未经复议直接起诉、复议后起诉）各五列。",
   });
 }

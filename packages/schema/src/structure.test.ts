@@ -106,6 +106,20 @@ describe("isWellFormedReport (zod-free) agrees with parseReport (zod) on every i
     );
   });
 
+  it("on values JSON cannot express: sparse arrays, inherited fields, throwing getters", () => {
+    const base = () => createEmptyReport({ edition: "2021", year: 2023, body: "某局" }) as unknown as Json;
+    const sparse = base();
+    // eslint-disable-next-line no-sparse-arrays
+    (sparse.overview as Json).paragraphs = [, "甲"];
+    agree(sparse);
+    expect(isWellFormedReport(sparse)).toBe(false);
+    agree(Object.create(base()));
+    const throwing = base();
+    Object.defineProperty(throwing, "meta", { enumerable: true, get: () => { throw new Error("boom"); } });
+    expect(isWellFormedReport(throwing)).toBe(false);
+    agree(throwing);
+  });
+
   it("rejects __proto__ keys", () => {
     const report = JSON.parse(JSON.stringify(createEmptyReport({ edition: "2021", year: 2023, body: "某局" })).replace('"meta":{', '"meta":{"__proto__":{},'));
     expect(isWellFormedReport(report)).toBe(false);

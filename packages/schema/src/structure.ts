@@ -23,17 +23,28 @@ const matches =
   (value) =>
     typeof value === "string" && pattern.test(value);
 
-const isStringArray: Check = (value) => Array.isArray(value) && value.every(isString);
+// Index by index, as zod does: a hole in a sparse array is an undefined element, not a skipped one.
+function arrayOf(check: Check): Check {
+  return (value) => {
+    if (!Array.isArray(value)) return false;
+    for (let index = 0; index < value.length; index += 1) if (!check(value[index])) return false;
+    return true;
+  };
+}
 
-/** An object whose own keys are all known, whose required keys are present, and whose values pass their checks. */
+const isStringArray = arrayOf(isString);
+
+/**
+ * An object whose keys are all known, whose required keys are present, and whose values pass their checks. Keys are
+ * enumerated and read the way zod reads them (`for…in`, property access), so the two agree on every input.
+ */
 function strictObject(fields: Record<string, { check: Check; optional?: boolean }>): Check {
   const entries = Object.entries(fields);
   return (value) => {
     if (!isObject(value)) return false;
-    for (const key of Object.keys(value)) if (!Object.hasOwn(fields, key)) return false;
+    for (const key in value) if (!Object.hasOwn(fields, key)) return false;
     for (const [key, field] of entries) {
-      const present = Object.hasOwn(value, key);
-      const item = present ? value[key] : undefined;
+      const item = value[key];
       if (item === undefined) {
         if (!field.optional) return false;
         continue;
@@ -47,7 +58,7 @@ function strictObject(fields: Record<string, { check: Check; optional?: boolean 
 const isProsePart = strictObject({ title: { check: isString }, paragraphs: { check: isStringArray } });
 const isProse = strictObject({
   paragraphs: { check: isStringArray },
-  parts: { check: (value) => Array.isArray(value) && value.every(isProsePart), optional: true },
+  parts: { check: arrayOf(isProsePart), optional: true },
 });
 
 const levels = new Set<string>(Object.keys(BODY_LEVELS));
@@ -121,9 +132,14 @@ const REPORT_CHECKS: Partial<Record<Edition, Check>> = {};
  * loading zod. Use `parseReport` to learn what is wrong with a value that is not.
  */
 export function isWellFormedReport(value: unknown): value is Report {
-  if (!isObject(value)) return false;
-  const edition = value.edition;
-  if (!EDITIONS.includes(edition as Edition)) return false;
-  const check = (REPORT_CHECKS[edition as Edition] ??= reportCheck(edition as Edition));
-  return check(value);
+  try {
+    if (!isObject(value)) return false;
+    const edition = value.edition;
+    if (!EDITIONS.includes(edition as Edition)) return false;
+    const check = (REPORT_CHECKS[edition as Edition] ??= reportCheck(edition as Edition));
+    return check(value);
+  } catch {
+    // A value whose property access throws (a getter, a proxy) is no report; parseReport says so too.
+    return false;
+  }
 }
