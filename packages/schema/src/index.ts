@@ -16,4 +16,5 @@ export * from "./cells.js";
 export * from "./structure.js";
 export * from "./parse.js";
 export * from "./json-schema-files.js";
+export * from "./format-value.js";
 export * from "./json-schema.js";

@@ -8,5 +8,6 @@ export * from "./cells.js";
 export * from "./constraints.js";
 export * from "./structure.js";
 export * from "./json-schema-files.js";
+export * from "./format-value.js";
 export type * from "./schema.js";
 export type { ParseResult, SchemaIssue, SchemaIssueCode } from "./parse.js";
