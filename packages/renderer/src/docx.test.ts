@@ -1,11 +1,11 @@
-import { EDITIONS, layoutOf, SECTION_LAYOUTS, type Edition, type Report, type Report2019 } from "@xxgk/schema";
+import { EDITIONS, formatCellValue, layoutOf, SECTION_LAYOUTS, type Edition, type Report, type Report2019 } from "@xxgk/schema";
 import JSZip from "jszip";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { exampleReport, numberedReport } from "../test/fixtures.js";
 import { child, findAll, parseXml, wordText, type XmlElement } from "../test/xml.js";
 import { renderDocx } from "./docx.js";
 import { tableModels, type GridCell } from "./table-model.js";
-import { formatValue, readValue } from "./values.js";
+import { readValue } from "./values.js";
 
 async function open(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
@@ -47,7 +47,7 @@ function expectedGrid(rows: readonly (readonly GridCell[])[], report: Report) {
     for (const cell of cells) {
       while (grid[rowIndex]![column]) column += 1;
       const rowSpan = cell.kind === "header" ? cell.rowSpan : 1;
-      const text = cell.kind === "header" ? cell.text : formatValue(readValue(report, cell.info.path));
+      const text = cell.kind === "header" ? cell.text : formatCellValue(readValue(report, cell.info.path));
       for (let r = rowIndex; r < rowIndex + rowSpan; r += 1)
         for (let c = column; c < column + cell.columnSpan; c += 1)
           grid[r]![c] = { cell, text, origin: c === column, firstRow: r === rowIndex };

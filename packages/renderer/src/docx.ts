@@ -22,11 +22,11 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
-import type { Prose, Report } from "@xxgk/schema";
+import { formatCellValue, type Prose, type Report } from "@xxgk/schema";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { tableModels, type GridCell, type TableModel } from "./table-model.js";
 import { cleanInline, cleanLines, cleanText } from "./text.js";
-import { formatValue, readValue } from "./values.js";
+import { readValue } from "./values.js";
 import { dosDateTime, setZipTimestamps } from "./zip-timestamps.js";
 
 /** Fonts by role: the name Word asks for, the alternative it falls back to, and the Latin font beside it. */
@@ -96,7 +96,7 @@ function cellStyle(cell: GridCell): string {
 function tableCell(cell: GridCell, report: Report, isHead: boolean): TableCell {
   // Values are digits, a sign and a point: no cleaning or line splitting needed.
   const children =
-    cell.kind === "header" ? runs(cell.text) : [new TextRun(formatValue(readValue(report, cell.info.path)))];
+    cell.kind === "header" ? runs(cell.text) : [new TextRun(formatCellValue(readValue(report, cell.info.path)))];
   return new TableCell({
     children: [new Paragraph({ style: cellStyle(cell), children })],
     columnSpan: cell.columnSpan > 1 ? cell.columnSpan : undefined,

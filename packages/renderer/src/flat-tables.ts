@@ -2,8 +2,8 @@
  * The official tables flattened for Markdown and plain text: every merged cell's label is repeated in full in the
  * row or column it labels (outermost label first), so each row reads on its own.
  */
-import { layoutOf, type Report } from "@xxgk/schema";
-import { formatValue, readValue } from "./values.js";
+import { formatCellValue, layoutOf, type Report } from "@xxgk/schema";
+import { readValue } from "./values.js";
 
 /** A flattened table: a header row of column labels and rows of a label and values. */
 export interface FlatTable {
@@ -34,7 +34,7 @@ export function flatTables(report: Report, table: "table2" | "table3" | "table4"
       columns: block.columns.map((column) => [column.label]),
       rows: block.rows.map((row) => ({
         label: [row.label],
-        values: block.columns.map((column) => formatValue(readValue(report, ["proactiveDisclosure", row.key, column.key]))),
+        values: block.columns.map((column) => formatCellValue(readValue(report, ["proactiveDisclosure", row.key, column.key]))),
       })),
     }));
   }
@@ -47,7 +47,7 @@ export function flatTables(report: Report, table: "table2" | "table3" | "table4"
         columns: table3.columns.map((column) => [table3.header, ...(column.group === null ? [] : [column.group]), column.label]),
         rows: table3.rows.map((row) => ({
           label: [...row.groups, row.label],
-          values: table3.columns.map((column) => formatValue(readValue(report, ["applications", row.key, column.key]))),
+          values: table3.columns.map((column) => formatCellValue(readValue(report, ["applications", row.key, column.key]))),
         })),
       },
     ];
@@ -61,7 +61,7 @@ export function flatTables(report: Report, table: "table2" | "table3" | "table4"
       columns: table4.columns.map((column) => [column.label]),
       rows: table4.groups.map((group) => ({
         label: [...(group.parent === null ? [] : [group.parent]), group.label],
-        values: table4.columns.map((column) => formatValue(readValue(report, ["reviewAndLitigation", group.key, column.key]))),
+        values: table4.columns.map((column) => formatCellValue(readValue(report, ["reviewAndLitigation", group.key, column.key]))),
       })),
     },
   ];

@@ -1,10 +1,10 @@
-import { cellsOf, EDITIONS, layoutOf, SECTION_LAYOUTS, type Edition } from "@xxgk/schema";
+import { cellsOf, EDITIONS, formatCellValue, layoutOf, SECTION_LAYOUTS, type Edition } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
 import { attribute, byId, byTag, parseDocument, parseHtmlFragment, tableGrid, textOf, type Element } from "../test/html-dom.js";
 import { exampleReport, numberedReport } from "../test/fixtures.js";
 import { renderHtml } from "./html.js";
 import { FONT_STACKS, REPORT_CSS } from "./html-style.js";
-import { formatValue, readValue } from "./values.js";
+import { readValue } from "./values.js";
 
 function cellText(cell: Element | undefined): string {
   if (!cell) throw new Error("hole in the table grid");
@@ -117,7 +117,7 @@ describe.each(EDITIONS)("renderHtml tables, edition %s", (edition) => {
       const td = ids.get(`xxgk-cell${cell.pointer.replaceAll("/", "-")}`);
       expect(td?.tagName, cell.pointer).toBe("td");
       const value = readValue(report, cell.path);
-      expect(textOf(td!)).toBe(formatValue(value));
+      expect(textOf(td!)).toBe(formatCellValue(value));
       if (value === null) {
         blanks += 1;
         expect(textOf(td!)).toBe("");

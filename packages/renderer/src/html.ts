@@ -2,13 +2,13 @@
  * HTML: a standalone page or an embeddable fragment, tables merged as the official layout merges them, with
  * optional findings marked on the cells.
  */
-import { cellAt, labelOfPointer, layoutOf, type Edition, type Prose, type Report, type TableKey } from "@xxgk/schema";
+import { cellAt, formatCellValue, labelOfPointer, layoutOf, type Edition, type Prose, type Report, type TableKey } from "@xxgk/schema";
 import type { RenderDiagnostic } from "./diagnostic.js";
 import { REPORT_CSS } from "./html-style.js";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cellIdOf, tableModels, type DataCell, type GridCell, type HeaderCell, type TableModel } from "./table-model.js";
 import { cleanInline, cleanLines, escapeHtml } from "./text.js";
-import { formatValue, readValue } from "./values.js";
+import { readValue } from "./values.js";
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -158,9 +158,9 @@ function headerTexts(edition: Edition): Map<string, string> {
 
 function figures(diagnostic: RenderDiagnostic, strings: Strings): string {
   const parts: string[] = [];
-  if (isNumber(diagnostic.stated)) parts.push(`${strings.stated} ${formatValue(diagnostic.stated)}`);
-  if (isNumber(diagnostic.expected)) parts.push(`${strings.expected} ${formatValue(diagnostic.expected)}`);
-  if (isNumber(diagnostic.difference)) parts.push(`${strings.difference} ${formatValue(diagnostic.difference)}`);
+  if (isNumber(diagnostic.stated)) parts.push(`${strings.stated} ${formatCellValue(diagnostic.stated)}`);
+  if (isNumber(diagnostic.expected)) parts.push(`${strings.expected} ${formatCellValue(diagnostic.expected)}`);
+  if (isNumber(diagnostic.difference)) parts.push(`${strings.difference} ${formatCellValue(diagnostic.difference)}`);
   return parts.join(strings === STRINGS.zh ? "，" : ", ");
 }
 
@@ -189,7 +189,7 @@ function buildMarks(report: Report, diagnostics: readonly RenderDiagnostic[], pr
       const isPinpoint = diagnostic.pinpoint?.pointer === pointer;
       let message = base;
       if (isPinpoint && isNumber(diagnostic.pinpoint?.suggested))
-        message += `\n${strings.suggested} ${formatValue(diagnostic.pinpoint.suggested)}`;
+        message += `\n${strings.suggested} ${formatCellValue(diagnostic.pinpoint.suggested)}`;
       const severity = SEVERITY_RANK[diagnostic.severity] ? diagnostic.severity : "info";
       const mark = marks.get(target.id);
       if (mark) {
@@ -233,7 +233,7 @@ function renderHeaderCell(cell: HeaderCell, context: Context): string {
 }
 
 function renderDataCell(cell: DataCell, context: Context): string {
-  const value = formatValue(readValue(context.report, cell.info.path));
+  const value = formatCellValue(readValue(context.report, cell.info.path));
   const { attributes, classes } = markAttributes(context.marks.get(cell.id));
   let html = `<td id="${context.prefix}-${cell.id}" headers="`;
   for (let index = 0; index < cell.headers.length; index += 1)
@@ -364,11 +364,11 @@ function renderFinding(
     else item += `<code>${escapeHtml(cleanInline(pointer))}</code>`;
     const cell = cellAt(context.report.edition, pointer);
     if (cell) {
-      const value = formatValue(readValue(context.report, cell.path));
+      const value = formatCellValue(readValue(context.report, cell.path));
       item += `${escapeHtml(strings.separator)}${value === "" ? escapeHtml(strings.blank) : value}`;
     }
     if (isPinpoint && isNumber(diagnostic.pinpoint?.suggested))
-      item += ` <strong>→ ${escapeHtml(strings.suggested)} ${formatValue(diagnostic.pinpoint.suggested)}</strong>`;
+      item += ` <strong>→ ${escapeHtml(strings.suggested)} ${formatCellValue(diagnostic.pinpoint.suggested)}</strong>`;
     items.push(`${item}</li>`);
   }
   if (items.length > 0) html += `<ul>${items.join("")}</ul>`;

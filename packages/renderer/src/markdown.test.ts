@@ -1,8 +1,8 @@
-import { cellsOf, EDITIONS, layoutOf, SECTION_LAYOUTS } from "@xxgk/schema";
+import { cellsOf, EDITIONS, formatCellValue, layoutOf, SECTION_LAYOUTS } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
 import { exampleReport, numberedReport } from "../test/fixtures.js";
 import { renderMarkdown } from "./markdown.js";
-import { formatValue, readValue } from "./values.js";
+import { readValue } from "./values.js";
 
 /** Splits a GFM table row into its cells, honouring `\|`. */
 function cellsOfRow(line: string): string[] {
@@ -55,7 +55,7 @@ describe.each(EDITIONS)("renderMarkdown, edition %s", (edition) => {
       }
       const values = byLabel.get(label);
       expect(values, label).toBeDefined();
-      expect(values![columns.indexOf(cell.labels.column)]).toBe(formatValue(readValue(report, cell.path)));
+      expect(values![columns.indexOf(cell.labels.column)]).toBe(formatCellValue(readValue(report, cell.path)));
     }
   });
 
