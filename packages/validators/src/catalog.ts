@@ -3,12 +3,13 @@
  * a failing example) plus how the one engine evaluates it. Docs and SARIF rule metadata are generated from it.
  */
 import { editionForYear, EDITIONS, LAYOUTS, SECTION_LAYOUTS, type Edition } from "@xxgk/schema/layout";
-import { CellStatus, statedValue, type CellValues } from "./cell-values.js";
+import { CellStatus, diagnosticCell } from "./cell-values.js";
 import { checkCreditCode, checkRegionCode } from "./codes.js";
 import type { Finding, RuleContext } from "./context.js";
 import { carryOverIdentities, identitiesOf, inForceIdentities, type Identity } from "./identities.js";
+import { optionProblems } from "./options.js";
 import { findFigures, joinTexts, proseTexts } from "./prose.js";
-import type { DiagnosticCell, RuleDefinition } from "./types.js";
+import type { RuleDefinition } from "./types.js";
 
 /** How the engine evaluates a rule. */
 export type Evaluator =
@@ -44,19 +45,43 @@ function integerYear(value: unknown): number | undefined {
 const SECTION_HEADING = Object.fromEntries(SECTION_LAYOUTS.map((section) => [section.key, section.heading]));
 const SECTION_ENGLISH = Object.fromEntries(SECTION_LAYOUTS.map((section) => [section.key, section.english]));
 
-function cellOf(values: CellValues, index: number, document?: "previous"): DiagnosticCell {
-  const info = values.table.cells[index]!;
-  const cell: DiagnosticCell = {
-    pointer: info.pointer,
-    label: document ? `上年报告 / ${info.label}` : info.label,
-    value: statedValue(values, index),
-  };
-  if (document) cell.document = document;
-  return cell;
-}
+const cellOf = diagnosticCell;
 
 // ---------------------------------------------------------------------------------------------------------
 // Check functions
+
+function checkOptions(context: RuleContext): Finding[] {
+  const { rules, profile, today } = context.options;
+  const findings: Finding[] = optionProblems(
+    rules,
+    profile,
+    CATALOG.map((entry) => entry.id)
+  ).map((problem) => ({
+    outcome: "fail",
+    params: {
+      option: problem.kind === "invalid-profile" ? "profile" : "rules",
+      problem: problem.message,
+      effect: problem.kind === "invalid-profile" ? "已按 publish 检查" : "已忽略",
+    },
+    paramsEn: {
+      option: problem.kind === "invalid-profile" ? "profile" : "rules",
+      problem: problem.messageEn,
+      effect: problem.kind === "invalid-profile" ? "checked with publish" : "ignored",
+    },
+    pointers: [],
+    cells: [],
+  }));
+  if (today !== undefined && !(today instanceof Date && !Number.isNaN(today.getTime()))) {
+    findings.push({
+      outcome: "fail",
+      params: { option: "today", problem: "不是有效的日期", effect: "已使用当前日期" },
+      paramsEn: { option: "today", problem: "is not a valid date", effect: "the current date was used" },
+      pointers: [],
+      cells: [],
+    });
+  }
+  return findings;
+}
 
 function checkCellValues(context: RuleContext): Finding[] {
   const values = context.document.values;
@@ -80,9 +105,14 @@ function checkCellValues(context: RuleContext): Finding[] {
       problemEn = `expected a number, got the text ${JSON.stringify(raw)}${
         numeric ? " (write numbers without quotes)" : " (no units or symbols in cells)"
       }`;
-    } else if (typeof raw !== "number" || !Number.isFinite(raw)) {
-      problem = "应为数字";
-      problemEn = "expected a number";
+    } else if (typeof raw === "number" && !Number.isFinite(raw)) {
+      // JSON.parse reads 1e309 as Infinity.
+      problem = `不是有限的数字（${raw}）`;
+      problemEn = `is not a finite number (${raw})`;
+    } else if (typeof raw !== "number") {
+      const kind = Array.isArray(raw) ? ["数组", "an array"] : typeof raw === "object" ? ["对象", "an object"] : [String(raw), String(raw)];
+      problem = `应为数字，实为${Array.isArray(raw) || typeof raw === "object" ? "" : " "}${kind[0]}`;
+      problemEn = `expected a number, got ${kind[1]}`;
     } else if (info.kind !== "amount" && !Number.isInteger(raw)) {
       problem = `应为整数，实为 ${raw}`;
       problemEn = `expected an integer, got ${raw}`;
@@ -95,7 +125,7 @@ function checkCellValues(context: RuleContext): Finding[] {
       params: { cell: info.label, problem },
       paramsEn: { cell: values.table.labelsEn[index]!, problem: problemEn },
       pointers: [info.pointer],
-      cells: [{ pointer: info.pointer, label: info.label, value: typeof raw === "number" ? raw : undefined }],
+      cells: [cellOf(values, index)],
     });
   });
   return findings;
@@ -181,8 +211,24 @@ function checkYearNotFuture(context: RuleContext): Finding[] {
   const year = integerYear(metaField(context, "year"));
   if (year === undefined) return [blocked("/meta/year")];
   const currentYear = context.today.getFullYear();
-  if (year <= currentYear) return [pass()];
-  return [{ outcome: "fail", params: { year, currentYear }, pointers: ["/meta/year"], cells: [] }];
+  if (year < currentYear) return [pass()];
+  // A report is written after its year ends: the current year has not ended yet (today is within it).
+  const [problem, problemEn] =
+    year === currentYear
+      ? [`尚未结束（今天是 ${isoDate(context.today)}）`, `has not ended yet (today is ${isoDate(context.today)})`]
+      : [`晚于当前年份 ${currentYear}`, `is after the current year ${currentYear}`];
+  return [{ outcome: "fail", params: { year, problem }, paramsEn: { year, problem: problemEn }, pointers: ["/meta/year"], cells: [] }];
+}
+
+/** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-02-30 and 2100-02-29 no). */
+function isRealDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
 }
 
 function isoDate(date: Date): string {
@@ -194,7 +240,22 @@ function checkPublishedOn(context: RuleContext): Finding[] {
   const publishedOn = metaField(context, "publishedOn");
   if (publishedOn === undefined) return [];
   const year = integerYear(metaField(context, "year"));
-  if (typeof publishedOn !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(publishedOn)) return [blocked("/meta/publishedOn")];
+  // Not a string: a structural problem SCHEMA reports.
+  if (typeof publishedOn !== "string") return [blocked("/meta/publishedOn")];
+  if (!isRealDate(publishedOn)) {
+    return [
+      {
+        outcome: "fail",
+        params: { publishedOn: `“${publishedOn}”`, problem: "不是有效的日期（应为 YYYY-MM-DD 格式的真实日期，如 2024-01-20）" },
+        paramsEn: {
+          publishedOn: JSON.stringify(publishedOn),
+          problem: "is not a valid date (write a real date as YYYY-MM-DD, e.g. 2024-01-20)",
+        },
+        pointers: ["/meta/publishedOn"],
+        cells: [],
+      },
+    ];
+  }
   if (year === undefined) return [blocked("/meta/year")];
   const today = isoDate(context.today);
   if (publishedOn <= `${year}-12-31`) {
@@ -276,20 +337,31 @@ function checkRegionCodeRule(context: RuleContext): Finding[] {
   ];
 }
 
+/** A body name for comparison: full-width letters, digits and spaces as half-width (NFKC), without whitespace. */
 function normaliseBody(body: string): string {
-  return body.replace(/\s+/g, "");
+  return body.normalize("NFKC").replace(/\s+/g, "");
 }
 
-/** Two body names are the same body when equal after removing spaces, or one ends with the other (洪泽区人民政府 / 淮安市洪泽区人民政府). */
+/**
+ * Two body names are the same body only when equal after normalising width and whitespace. A shorter name is not
+ * taken as the same body (区人民政府 is not 淮安市洪泽区人民政府): the warning shows both names to check.
+ */
 function sameBody(left: string, right: string): boolean {
-  const a = normaliseBody(left);
-  const b = normaliseBody(right);
-  return a === b || (a.length >= 4 && b.endsWith(a)) || (b.length >= 4 && a.endsWith(b));
+  return normaliseBody(left) === normaliseBody(right);
 }
 
 function checkPreviousReport(context: RuleContext): Finding[] {
   const previous = context.previous;
   if (!previous) return [];
+  if (!previous.meta) {
+    return [
+      {
+        outcome: "not-assessable",
+        pointers: [],
+        reason: { zh: "上年报告没有报告信息（meta）", en: "the previous report has no metadata (meta)" },
+      },
+    ];
+  }
   const findings: Finding[] = [];
   const year = integerYear(metaField(context, "year"));
   const previousYear = integerYear(previous.meta?.year);
@@ -325,11 +397,33 @@ function crossYearIdentities(
 ): readonly Identity[] | { notAssessable: Finding } {
   const previous = context.previous!;
   const edition = context.document.edition;
-  if (!edition || !previous.edition) return { notAssessable: blocked("") };
+  if (!previous.edition) {
+    return {
+      notAssessable: {
+        outcome: "not-assessable",
+        pointers: [],
+        reason: {
+          zh: "上年报告无法读取（不是报告，或无法确定其格式版本）",
+          en: "the previous report cannot be read (not a report, or its edition cannot be told)",
+        },
+      },
+    };
+  }
+  if (!edition) return { notAssessable: blocked("/edition") };
   const year = integerYear(metaField(context, "year"));
   const previousYear = integerYear(previous.meta?.year);
-  if (year !== undefined && previousYear !== undefined && previousYear !== year - 1)
-    return { notAssessable: blocked("/meta/year") };
+  if (year !== undefined && previousYear !== undefined && previousYear !== year - 1) {
+    return {
+      notAssessable: {
+        outcome: "not-assessable",
+        pointers: ["/meta/year"],
+        reason: {
+          zh: `上年报告年度为 ${previousYear}，不是 ${year - 1}`,
+          en: `the previous report is for ${previousYear}, not ${year - 1}`,
+        },
+      },
+    };
+  }
   return build(edition, previous.edition);
 }
 
@@ -361,7 +455,7 @@ function checkProseFigures(context: RuleContext): Finding[] {
   const values = context.document.values;
   const texts = proseTexts(context.document.input, "overview");
   if (!texts) return [blocked("/overview")];
-  const figures = findFigures(texts);
+  const figures = findFigures(texts, { year: integerYear(metaField(context, "year")) });
   if (figures.length === 0) return [];
   return figures.map((figure): Finding => {
     const indexes = figure.target.pointers.map((pointer) => values?.table.index.get(pointer));
@@ -381,6 +475,7 @@ function checkProseFigures(context: RuleContext): Finding[] {
       pointers: [figure.pointer, ...figure.target.pointers],
       cells,
       stated: figure.value,
+      statedBy: [figure.pointer],
       expected,
       difference: figure.value - expected,
     };
@@ -396,6 +491,33 @@ const FORM_2019 = "国办公开办函〔2019〕60号";
 /** Every rule, in the order diagnostics are reported. */
 export const CATALOG: readonly CatalogEntry[] = [
   {
+    id: "OPTIONS",
+    title: { zh: "检查选项有效", en: "The options are valid" },
+    message: { zh: "选项 {option}：{problem}，{effect}。", en: "Option {option}: {problem}; {effect}." },
+    severity: { publish: "error", audit: "error" },
+    editions: BOTH,
+    basis: "structure",
+    reference: {
+      zh: "validate 的选项 rules、profile、today（命令行 --rule、--profile、--today）",
+      en: "The options rules, profile and today of validate (command line --rule, --profile, --today)",
+    },
+    rationale: {
+      zh: "写错的规则编号或级别不会生效：把 T3-SUM-ROW 写成 t3-sum-row 并不会关闭该规则。validate 从不抛出异常，因此每个无效选项作为一条错误报告（规则编号区分大小写，大小写不同时提示正确的编号），无效的选项被忽略（检查档按 publish）。checkRuleOptions 以数据形式返回同样的问题，供命令行在检查前拒绝。",
+      en: "A mistyped rule id or severity has no effect: t3-sum-row does not turn T3-SUM-ROW off. validate never throws, so each invalid option is reported as an error (rule ids are case-sensitive; a different case gets the right id suggested) and the option is ignored (the profile falls back to publish). checkRuleOptions returns the same problems as data, for the command line to reject them before checking.",
+    },
+    pinpoints: false,
+    crossYear: false,
+    examples: [
+      {
+        editions: BOTH,
+        description: { zh: "规则编号写成小写", en: "a rule id written in lower case" },
+        edits: [],
+        options: { rules: { "t3-sum-row": "off" } },
+      },
+    ],
+    evaluator: { kind: "check", check: checkOptions },
+  },
+  {
     id: "SCHEMA",
     title: { zh: "结构符合报告格式", en: "Structure matches the report format" },
     message: { zh: "{label}：{message}", en: "{label}: {message}" },
@@ -404,8 +526,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     basis: "structure",
     reference: { zh: "@xxgk/schema 的报告结构（JSON Schema）", en: "The report structure of @xxgk/schema (JSON Schema)" },
     rationale: {
-      zh: "报告必须先符合统一结构，才能逐项核对数字。结构问题（缺少字段、未知字段、类型错误）逐一列出，并附 JSON 指针；单元格取值问题由 CELL-VALUE 报告，其余规则照常在可读取的部分上评估。",
-      en: "A report must have the format's structure before its figures can be checked. Each structural problem (missing or unknown property, wrong type) is listed with its JSON Pointer; bad cell values are reported by CELL-VALUE, and every other rule is still evaluated on whatever can be read.",
+      zh: "报告必须先符合统一结构，才能逐项核对数字。结构问题（缺少字段、未知字段、类型错误）逐一列出，并附 JSON 指针，每份报告最多列出 200 个，其余合并为一条“及另外 N 个结构问题”。单元格取值问题由 CELL-VALUE 报告，发布日期、统一社会信用代码、行政区划代码的取值问题由相应的 META 规则报告（规则关闭时仍由本规则报告），其余规则照常在可读取的部分上评估。",
+      en: "A report must have the format's structure before its figures can be checked. Each structural problem (missing or unknown property, wrong type) is listed with its JSON Pointer, at most 200 per report, the rest summed up as '… and N more structural problems'. Bad cell values are reported by CELL-VALUE, and bad publication dates, credit codes and division codes by their META rules (by this rule when that rule is off); every other rule is still evaluated on whatever can be read.",
     },
     pinpoints: false,
     crossYear: false,
@@ -463,18 +585,18 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   {
     id: "META-YEAR-FUTURE",
-    title: { zh: "报告年度不晚于当前年份", en: "Report year is not in the future" },
+    title: { zh: "报告年度已经结束", en: "The report year has ended" },
     message: {
-      zh: "报告年度 {year} 晚于当前年份 {currentYear}。",
-      en: "The report year {year} is after the current year {currentYear}.",
+      zh: "报告年度 {year} {problem}：年度报告在报告年度结束后编制。",
+      en: "The report year {year} {problem}: an annual report is written after its year ends.",
     },
-    severity: { publish: "error", audit: "error" },
+    severity: { publish: "error", audit: "warning" },
     editions: BOTH,
     basis: "metadata",
     reference: { zh: "《中华人民共和国政府信息公开条例》第四十九条", en: "Regulations on Open Government Information, art. 49" },
     rationale: {
-      zh: "年度报告总结已经过去的年度，年度晚于当前年份几乎总是录入错误（如把发布年份当作报告年度之外的笔误）。",
-      en: "An annual report covers a year that has passed; a report year after the current year is almost always a typing error.",
+      zh: "年度报告总结已经结束的年度（条例第五十条：次年 1 月 31 日、3 月 31 日前公布），因此报告年度应早于今天所在的年份。报告年度为今年或以后几乎总是录入错误，常见的是把发布年份写成了报告年度。发布前检查（publish）视为错误；审阅已发布报告（audit）视为警告，因为这是报告原貌，需要核对而不能改写。",
+      en: "An annual report covers a year that has ended (art. 50: published by 31 January / 31 March of the next year), so the report year must be before the current year. A report year of this year or later is almost always a typing error, typically the publication year written as the report year. Before publication (publish) it is an error; when auditing a published report (audit) it is a warning, since the report was published that way and can only be checked, not corrected.",
     },
     pinpoints: false,
     crossYear: false,
@@ -754,8 +876,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     basis: "cross-year",
     reference: { zh: "跨年度比对的前提", en: "Precondition of the cross-year rules" },
     rationale: {
-      zh: "跨年度勾稽关系只对同一机关相邻两个年度的报告有意义。年度不相邻时跨年度规则不予评估；机关名称不同（去掉空格后既不相同、也不互为后缀，如“洪泽区人民政府”与“淮安市洪泽区人民政府”视为相同）时给出警告。",
-      en: "Cross-year identities only make sense between consecutive years of the same body. When the years are not consecutive the cross-year rules are not assessed; when the body names differ (after removing spaces, neither equal nor one a suffix of the other) a warning is given.",
+      zh: "跨年度勾稽关系只对同一机关相邻两个年度的报告有意义。年度不相邻时跨年度规则不予评估（并说明上年报告的年度）；机关名称不同时给出警告。名称统一全角、半角并去掉空白后须完全相同：简称或省略上级地名（“洪泽区人民政府”与“淮安市洪泽区人民政府”）也给出警告，由读者根据消息中的两个名称核对，因为仅凭后缀无法区分“区人民政府”这样的不同机关。",
+      en: "Cross-year identities only make sense between consecutive years of the same body. When the years are not consecutive the cross-year rules are not assessed (and say which year the previous report is for); when the body names differ a warning is given. The names must be equal after normalising full- and half-width characters and removing whitespace: a shortened name (洪泽区人民政府 for 淮安市洪泽区人民政府) is warned about too, for the reader to check against the two names in the message, since a suffix cannot tell different bodies apart (区人民政府).",
     },
     pinpoints: false,
     crossYear: true,
@@ -905,8 +1027,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       en: "Prose and tables must agree (received, carried over, disclosed, handled, carried forward, reconsiderations, lawsuits)",
     },
     rationale: {
-      zh: "总体情况常复述表三、表四的数字（“本年新收政府信息公开申请 N 件”“结转下年度继续办理 N 件”“政府信息公开行政复议 N 件”），阿拉伯数字和汉字数字（二十一）都会识别。只比对措辞明确的短语；文字与表格不符时至少有一处有误，因此作为警告。",
-      en: "The overview often repeats figures of tables 3 and 4 ('本年新收政府信息公开申请 N 件', '结转下年度继续办理 N 件', '政府信息公开行政复议 N 件'), in Arabic or Chinese numerals (二十一). Only unambiguous phrases are compared; a mismatch means one of the two is wrong, hence a warning.",
+      zh: "总体情况常复述表三、表四的数字（“本年新收政府信息公开申请 N 件”“上年结转 N 件”“结转下年度继续办理 N 件”“政府信息公开行政复议 N 件”），阿拉伯数字和汉字数字（二十一）都会识别。只比对措辞明确、说的是本年度全部申请的短语，拿不准时不比对：“其中”之后的收到、受理、办结、答复、上年结转件数是部分（按渠道、单位、申请人细分）；带渠道（通过互联网、信函、当面……）或限定语（逾期、超期、依法、按时……答复）的件数也是部分；说的是其他年度的（上年、去年、同比、较上年，或报告年度以外的“2023 年”）不比对。文字与表格不符时至少有一处有误，因此作为警告。",
+      en: "The overview often repeats figures of tables 3 and 4 ('本年新收政府信息公开申请 N 件', '上年结转 N 件', '结转下年度继续办理 N 件', '政府信息公开行政复议 N 件'), in Arabic or Chinese numerals (二十一). Only unambiguous phrases about all of the year's applications are compared, and nothing when in doubt: figures of applications received, handled, answered or carried over after 其中 ('of which') are parts (by channel, office or applicant); so are figures with a channel (通过互联网, 信函, 当面 …) or a qualifier (逾期, 超期, 依法, 按时 … 答复); figures about another year (上年, 去年, 同比, 较上年, or a year other than the report's) are not compared. A mismatch means one of the two is wrong, hence a warning.",
     },
     pinpoints: false,
     crossYear: false,

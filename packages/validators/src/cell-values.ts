@@ -3,6 +3,7 @@
  * cell only makes the rules that use it not assessable.
  */
 import { cellsOf, LAYOUTS, type CellInfo, type CellKind, type Edition } from "@xxgk/schema/layout";
+import type { DiagnosticCell } from "./types.js";
 
 /** Status of a cell as read from raw input. */
 export const CellStatus = {
@@ -148,7 +149,21 @@ export function statedValue(values: CellValues, index: number): number | null | 
   if (status === CellStatus.Ok) return values.values[index]!;
   if (status === CellStatus.Blank) return null;
   const raw = values.raw[index];
-  return typeof raw === "number" ? raw : undefined;
+  // Infinity and NaN would become null (blank) in JSON: leave them out.
+  return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
+}
+
+/** A cell for a diagnostic: pointer, labels in both languages and stated value; last year's cells are marked. */
+export function diagnosticCell(values: CellValues, index: number, previous = false): DiagnosticCell {
+  const info = values.table.cells[index]!;
+  const cell: DiagnosticCell = {
+    pointer: info.pointer,
+    label: previous ? `上年报告 / ${info.label}` : info.label,
+    labelEn: previous ? `Previous report / ${values.table.labelsEn[index]!}` : values.table.labelsEn[index]!,
+    value: statedValue(values, index),
+  };
+  if (previous) cell.document = "previous";
+  return cell;
 }
 
 /** Infers the edition of a raw input: its `edition` field, else the shape of 表三, else the report year. */

@@ -3,7 +3,7 @@
  */
 import type { Edition, Report } from "@xxgk/schema/layout";
 import type { CellValues } from "./cell-values.js";
-import type { DiagnosticCell, Profile } from "./types.js";
+import type { Bilingual, DiagnosticCell, Profile } from "./types.js";
 
 /** One document (this year's or last year's report) as read from raw input. */
 export interface DocumentView {
@@ -27,6 +27,8 @@ export interface RuleContext {
   readonly previous: DocumentView | undefined;
   readonly profile: Profile;
   readonly today: Date;
+  /** The options as given, for the rule OPTIONS (they may be invalid). */
+  readonly options: { readonly rules: unknown; readonly profile: unknown; readonly today: unknown };
 }
 
 /** One evaluation of a rule. */
@@ -39,7 +41,11 @@ export interface Finding {
   /** Pointers involved (for not-assessable findings: the pointers that blocked the evaluation). */
   readonly pointers?: readonly string[];
   readonly cells?: readonly DiagnosticCell[];
+  /** For not-assessable findings: why, when it is not a blank, missing or invalid operand. */
+  readonly reason?: Bilingual;
   readonly stated?: number | null;
+  /** Pointers of what states `stated` (see Diagnostic.statedBy). */
+  readonly statedBy?: readonly string[];
   readonly expected?: number | null;
   readonly difference?: number | null;
 }

@@ -5,7 +5,8 @@
  */
 export { validateWith, type ReportParser } from "./engine.js";
 export { validateWellFormed } from "./validate-well-formed.js";
-export { RULES, ruleById } from "./rules.js";
+export { RULES, ruleById, checkRuleOptions } from "./rules.js";
+export { SCHEMA_DIAGNOSTIC_LIMIT } from "./engine.js";
 export { formatText, type FormatOptions, type ReportItem } from "./format-text.js";
 export {
   formatJson,
@@ -16,7 +17,7 @@ export {
   type JsonOutput,
   type JsonReportEntry,
 } from "./format-data.js";
-export { formatSarif, RULES_DOC_URL } from "./format-sarif.js";
+export { formatSarif, artifactUri, RULES_DOC_URL } from "./format-sarif.js";
 export {
   checkCreditCode,
   checkRegionCode,
@@ -36,6 +37,7 @@ export type {
   RuleBasis,
   RuleDefinition,
   RuleExample,
+  RuleOptionProblem,
   RuleOutcome,
   Severity,
   ValidateOptions,

@@ -1,6 +1,8 @@
 import { createEmptyReport, EDITIONS, type Edition } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
 import { validate } from "./validate.js";
+import { validateWith } from "./engine.js";
+import { checkRuleOptions } from "./rules.js";
 import { runExample } from "./rules-doc.js";
 import { RULES } from "./rules.js";
 import { sampleReport } from "./sample.js";
@@ -70,8 +72,10 @@ describe("arithmetic diagnostics", () => {
     expect(diagnostic!.cells[0]).toEqual({
       pointer: "/reviewAndLitigation/reconsideration/total",
       label: "表四 / 行政复议 / 总计",
+      labelEn: "Table 4 / Administrative reconsideration / Total",
       value: 0,
     });
+    expect(diagnostic!.statedBy).toEqual(["/reviewAndLitigation/reconsideration/total"]);
     expect(diagnostic!.message).toContain("之和为 11，总计填报 0，相差 -11");
     expect(diagnostic!.messageEn).toContain("= 11 but the total states 0");
     expect(result.ok).toBe(false);
@@ -87,6 +91,7 @@ describe("arithmetic diagnostics", () => {
     expect(diagnostic!.pinpoint).toEqual({
       pointer: "/applications/withheldStateSecret/naturalPerson",
       label: "表三 / 自然人 / 1.属于国家秘密",
+      labelEn: "Table 3 / Natural persons / Withheld: state secret",
       stated: 7,
       suggested: 1,
     });
@@ -333,6 +338,7 @@ describe("cross-year rules", () => {
     expect(carry.cells[1]).toEqual({
       pointer: "/applications/carriedForward/naturalPerson",
       label: "上年报告 / 表三 / 自然人 / 四、结转下年度继续办理",
+      labelEn: "Previous report / Table 3 / Natural persons / Carried forward to next year",
       value: 2,
       document: "previous",
     });
@@ -407,5 +413,258 @@ describe("prose rules", () => {
       pointers: ["/overview/paragraphs/0", "/applications/disclosed/total"],
     });
     expect(outcomeOf(result, "PROSE-FIGURES")).toMatchObject({ evaluated: 10, failed: 1 }); // 4 figures here, 6 in the sample's parts;
+  });
+});
+
+describe("a severity override of a pinpointed group's members", () => {
+  const report = () => {
+    const broken = sampleReport("2021");
+    broken.applications.withheldStateSecret.naturalPerson = 7; // breaks T3-SUM-ROW and T3-SUM-COLUMN; should be 1
+    return broken;
+  };
+
+  it("keeps each diagnostic's own severity: the group is led by its most severe member", () => {
+    const result = validate(report(), { rules: { "T3-SUM-ROW": "info" }, today: TODAY });
+    expect(result.diagnostics).toHaveLength(1);
+    const [leader] = result.diagnostics;
+    expect(leader).toMatchObject({ ruleId: "T3-SUM-COLUMN", severity: "error" });
+    expect(leader!.pinpoint).toMatchObject({ pointer: "/applications/withheldStateSecret/naturalPerson", suggested: 1 });
+    expect(leader!.related!.map((related) => [related.ruleId, related.severity])).toEqual([["T3-SUM-ROW", "info"]]);
+    expect(result.counts).toMatchObject({ error: 1, info: 0 });
+  });
+
+  it("reports the overridden severity when every member is lowered", () => {
+    const result = validate(report(), { rules: { "T3-SUM-ROW": "info", "T3-SUM-COLUMN": "warning" }, today: TODAY });
+    const [leader] = result.diagnostics;
+    expect(leader).toMatchObject({ ruleId: "T3-SUM-COLUMN", severity: "warning" });
+    expect(leader!.related).toMatchObject([{ ruleId: "T3-SUM-ROW", severity: "info" }]);
+    expect(result.ok).toBe(true);
+    const info = validate(report(), { rules: { "T3-SUM-ROW": "info", "T3-SUM-COLUMN": "info" }, today: TODAY });
+    expect(info.diagnostics[0]).toMatchObject({ ruleId: "T3-SUM-ROW", severity: "info" });
+    expect(info.counts).toMatchObject({ error: 0, warning: 0, info: 1 });
+  });
+});
+
+describe("invalid options (rule OPTIONS) and checkRuleOptions", () => {
+  it("reports each unknown rule, invalid severity and invalid profile once, and ignores them", () => {
+    const report = sampleReport("2021");
+    report.reviewAndLitigation.reconsideration.total = 7; // an error the ignored overrides would have hidden
+    const options = {
+      rules: { R2: "off", "T4-SUM-GROUP": "fatal", "t4-sum-group": "off" },
+      profile: "strict",
+      today: TODAY,
+    } as unknown as Parameters<typeof validate>[1];
+    const result = validate(report, options);
+    const problems = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === "OPTIONS");
+    expect(problems.map((diagnostic) => [diagnostic.severity, diagnostic.message])).toEqual([
+      ["error", "选项 profile：检查档“strict”无效（可用 publish、audit），已按 publish 检查。"],
+      ["error", "选项 rules：未知规则“R2”，已忽略。"],
+      ["error", "选项 rules：规则 T4-SUM-GROUP 的级别“fatal”无效（可用 error、warning、info、off），已忽略。"],
+      ["error", "选项 rules：未知规则“t4-sum-group”（是否指 T4-SUM-GROUP？），已忽略。"],
+    ]);
+    expect(problems[1]!.messageEn).toBe("Option rules: unknown rule “R2”; ignored.");
+    expect(result.diagnostics.find((diagnostic) => diagnostic.ruleId === "T4-SUM-GROUP")).toMatchObject({ severity: "error" });
+    expect(result.ok).toBe(false);
+  });
+
+  it("reports an invalid today and a rules option that is not an object", () => {
+    const result = validate(sampleReport("2021"), { today: new Date("garbage"), rules: "off" as never });
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      "选项 rules：应为“规则: 级别”的对象，实为“off”，已忽略。",
+      "选项 today：不是有效的日期，已使用当前日期。",
+    ]);
+  });
+
+  it("passes with valid options, and can itself be turned off", () => {
+    const valid = validate(sampleReport("2021"), { rules: { "T3-SUM-ROW": "warning" }, profile: "audit", today: TODAY });
+    expect(valid.diagnostics).toEqual([]);
+    expect(valid.outcomes[0]).toEqual({ ruleId: "OPTIONS", outcome: "pass", evaluated: 0, failed: 0, notAssessable: 0 });
+    const off = validate(sampleReport("2021"), { rules: { R2: "off", OPTIONS: "off" } as never, today: TODAY });
+    expect(off.diagnostics).toEqual([]);
+  });
+
+  it("checkRuleOptions returns the same problems as data", () => {
+    expect(checkRuleOptions(undefined)).toEqual([]);
+    expect(checkRuleOptions({ "T3-SUM-ROW": "off", SCHEMA: "warning" }, "audit")).toEqual([]);
+    expect(checkRuleOptions({ t3_sum_row: "off", "X-CARRY-OVER": "ERROR" }, "strict")).toEqual([
+      {
+        kind: "invalid-profile",
+        value: "strict",
+        message: "检查档“strict”无效（可用 publish、audit）",
+        messageEn: "the profile “strict” is not valid (use publish or audit)",
+      },
+      {
+        kind: "unknown-rule",
+        rule: "t3_sum_row",
+        value: "off",
+        suggestion: "T3-SUM-ROW",
+        message: "未知规则“t3_sum_row”（是否指 T3-SUM-ROW？）",
+        messageEn: "unknown rule “t3_sum_row” (did you mean T3-SUM-ROW?)",
+      },
+      {
+        kind: "invalid-severity",
+        rule: "X-CARRY-OVER",
+        value: "ERROR",
+        message: "规则 X-CARRY-OVER 的级别“ERROR”无效（可用 error、warning、info、off）",
+        messageEn: "the severity “ERROR” of rule X-CARRY-OVER is not valid (use error, warning, info or off)",
+      },
+    ]);
+    expect(checkRuleOptions(["T3-SUM-ROW"])).toMatchObject([{ kind: "rules-not-object" }]);
+  });
+});
+
+describe("metadata is reported once, by its META rule", () => {
+  const withMeta = (meta: Record<string, unknown>, options: Parameters<typeof validate>[1] = {}) => {
+    const report = sampleReport("2021") as unknown as { meta: Record<string, unknown> };
+    Object.assign(report.meta, meta);
+    return validate(report, { today: TODAY, ...options });
+  };
+  const summary = (result: ValidationResult) => result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.message]);
+
+  it("region code, credit code and publication date that break the structure", () => {
+    expect(summary(withMeta({ regionCode: "64020" }))).toEqual([["META-REGION-CODE", "行政区划代码 64020：应为 6 位数字。"]]);
+    expect(summary(withMeta({ regionCode: "000000" }))).toEqual([
+      ["META-REGION-CODE", "行政区划代码 000000：前两位 00 不是省级行政区划代码。"],
+    ]);
+    expect(summary(withMeta({ creditCode: "11320100014123456e" }))).toEqual([
+      ["META-CREDIT-CODE", "统一社会信用代码 11320100014123456e：含有不允许的字符（只用数字和大写字母，不用 I、O、S、V、Z）。"],
+    ]);
+    const date = withMeta({ publishedOn: "2024-02-30" });
+    expect(summary(date)).toEqual([
+      ["META-PUBLISHED-ON", "发布日期 “2024-02-30” 不是有效的日期（应为 YYYY-MM-DD 格式的真实日期，如 2024-01-20）。"],
+    ]);
+    // The structure still failed.
+    expect(date.report).toBeUndefined();
+    expect(outcomeOf(date, "SCHEMA")).toMatchObject({ outcome: "fail", failed: 1 });
+  });
+
+  it("an impossible date is an invalid date, whatever the year", () => {
+    for (const publishedOn of ["2100-02-29", "2023-02-29", "2025-13-01", "2025-1-01"]) {
+      const [diagnostic, ...others] = withMeta({ publishedOn }).diagnostics;
+      expect(others).toEqual([]);
+      expect(diagnostic!.message).toBe(`发布日期 “${publishedOn}” 不是有效的日期（应为 YYYY-MM-DD 格式的真实日期，如 2024-01-20）。`);
+    }
+    expect(withMeta({ publishedOn: "2024-02-29", year: 2023 }).diagnostics).toEqual([]);
+  });
+
+  it("by SCHEMA when the META rule is off or cannot read the value", () => {
+    expect(withMeta({ regionCode: "64020" }, { rules: { "META-REGION-CODE": "off" } }).diagnostics.map((item) => item.ruleId)).toEqual([
+      "SCHEMA",
+    ]);
+    const numeric = withMeta({ publishedOn: 20250101 });
+    expect(numeric.diagnostics.map((item) => [item.ruleId, item.outcome])).toEqual([
+      ["SCHEMA", "fail"],
+      ["META-PUBLISHED-ON", "not-assessable"],
+    ]);
+  });
+});
+
+describe("non-finite numbers", () => {
+  it("CELL-VALUE says Infinity (1e309 in JSON) is not a finite number, and never shows it as blank", () => {
+    const report = JSON.parse(JSON.stringify(sampleReport("2021")).replace('"amount":12.5', '"amount":1e309')) as unknown;
+    expect((report as { proactiveDisclosure: { fees: { amount: number } } }).proactiveDisclosure.fees.amount).toBe(Infinity);
+    const [diagnostic] = validate(report, { today: TODAY }).diagnostics;
+    expect(diagnostic).toMatchObject({ ruleId: "CELL-VALUE", pointers: ["/proactiveDisclosure/fees/amount"] });
+    expect(diagnostic!.message).toBe("表二 / 行政事业性收费 / 本年收费金额（单位：万元）：不是有限的数字（Infinity）。");
+    expect(diagnostic!.messageEn).toContain("is not a finite number (Infinity)");
+    expect(diagnostic!.cells[0]!.value).toBeUndefined();
+  });
+});
+
+describe("the report year must have ended (META-YEAR-FUTURE)", () => {
+  const inYear = (year: number, profile?: "audit") => {
+    const report = sampleReport("2021") as unknown as { meta: Record<string, unknown> };
+    report.meta.year = year;
+    delete report.meta.publishedOn;
+    return validate(report, { today: new Date("2025-06-01T00:00:00Z"), ...(profile ? { profile } : {}) });
+  };
+
+  it("flags the current year, which has not ended: error under publish, warning under audit", () => {
+    expect(inYear(2025).diagnostics).toMatchObject([
+      { ruleId: "META-YEAR-FUTURE", severity: "error", message: "报告年度 2025 尚未结束（今天是 2025-06-01）：年度报告在报告年度结束后编制。" },
+    ]);
+    expect(inYear(2025, "audit").diagnostics).toMatchObject([{ ruleId: "META-YEAR-FUTURE", severity: "warning" }]);
+    expect(inYear(2026).diagnostics[0]!.message).toBe("报告年度 2026 晚于当前年份 2025：年度报告在报告年度结束后编制。");
+    expect(inYear(2024).diagnostics).toEqual([]);
+  });
+});
+
+describe("cross-year rules: which previous report", () => {
+  const withPrevious = (edit: (previous: ReturnType<typeof sampleReport>) => void) => {
+    const previous = sampleReport("2021", { previous: true });
+    edit(previous);
+    return validate(sampleReport("2021"), { previous, today: TODAY });
+  };
+
+  it("takes only an exactly equal name as the same body (width and whitespace normalised)", () => {
+    const current = sampleReport("2021").meta.body;
+    const suffix = withPrevious((previous) => {
+      previous.meta.body = current.slice(-4);
+    });
+    expect(suffix.diagnostics).toMatchObject([{ ruleId: "X-PREVIOUS-REPORT", severity: "warning", pointers: ["/meta/body"] }]);
+    const spaced = withPrevious((previous) => {
+      previous.meta.body = ` ${current.slice(0, 2)}　${current.slice(2)} `;
+    });
+    expect(spaced.diagnostics).toEqual([]);
+    const report = sampleReport("2021");
+    report.meta.body = "淮安市洪泽区人民政府";
+    const previous = sampleReport("2021", { previous: true });
+    previous.meta.body = "区人民政府";
+    expect(validate(report, { previous, today: TODAY }).diagnostics[0]!.message).toBe(
+      "上年报告的发布机关为“区人民政府”，与本报告“淮安市洪泽区人民政府”不同。"
+    );
+    previous.meta.body = "淮安市洪泽区人民政府（ＡＢ）";
+    report.meta.body = "淮安市洪泽区人民政府（AB）";
+    expect(validate(report, { previous, today: TODAY }).diagnostics).toEqual([]);
+  });
+
+  it("says which year the previous report is for when it is not the year before", () => {
+    const result = withPrevious((previous) => {
+      previous.meta.year -= 2;
+    });
+    const year = sampleReport("2021").meta.year;
+    const carry = result.diagnostics.find((diagnostic) => diagnostic.ruleId === "X-CARRY-OVER")!;
+    expect(carry.outcome).toBe("not-assessable");
+    expect(carry.message).toBe(`本年“上年结转”等于上年“结转下年度”：1 项检查无法评估，上年报告年度为 ${year - 3}，不是 ${year - 1}。`);
+    expect(carry.messageEn).toContain(`the previous report is for ${year - 3}, not ${year - 1}`);
+    expect(carry.message).not.toContain("空白");
+  });
+
+  it("treats previous: null as no previous report", () => {
+    const result = validate(sampleReport("2021"), { previous: null, today: TODAY });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.outcomes.some((outcome) => outcome.ruleId.startsWith("X-"))).toBe(false);
+  });
+});
+
+describe("structural problems are capped per report", () => {
+  it(`lists at most 200 SCHEMA diagnostics and sums up the rest`, () => {
+    const report = sampleReport("2021") as unknown as { overview: { paragraphs: unknown[] } };
+    report.overview.paragraphs = new Array(1000).fill(5);
+    const started = Date.now();
+    const result = validate(report, { today: TODAY });
+    const schema = result.diagnostics.filter((diagnostic) => diagnostic.ruleId === "SCHEMA");
+    expect(schema).toHaveLength(201);
+    expect(schema[199]!.pointers).toEqual(["/overview/paragraphs/199"]);
+    expect(schema[200]).toMatchObject({ severity: "error", outcome: "fail", pointers: [""] });
+    expect(schema[200]!.message).toBe("……及另外 800 个结构问题（每份报告只列出前 200 个）。");
+    expect(outcomeOf(result, "SCHEMA")).toMatchObject({ failed: 1000 });
+    expect(result.counts.error).toBe(201);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("keeps the engine fast with 200,000 structural issues", () => {
+    const issues = Array.from({ length: 200_000 }, (_, index) => ({
+      code: "invalid_type" as const,
+      path: ["overview", "paragraphs", index],
+      pointer: `/overview/paragraphs/${index}`,
+      label: `一、总体情况 / 第 ${index + 1} 段`,
+      message: "应为字符串",
+      messageEn: "expected a string",
+    }));
+    const started = Date.now();
+    const result = validateWith(() => ({ success: false, issues }) as never, sampleReport("2021"), { today: TODAY });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.ruleId === "SCHEMA")).toHaveLength(201);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -4,22 +4,40 @@
  */
 import type { Edition, ParseResult } from "@xxgk/schema/layout";
 import { CATALOG, needsEdition, type CatalogEntry } from "./catalog.js";
-import { CellStatus, inferEdition, isValidCellValue, readCellValues, statedValue, type CellValues } from "./cell-values.js";
+import {
+  CellStatus,
+  diagnosticCell,
+  inferEdition,
+  isValidCellValue,
+  readCellValues,
+  statedValue,
+  type CellValues,
+} from "./cell-values.js";
 import type { DocumentView, Finding, RuleContext } from "./context.js";
 import type { Identity, IdentityTerm } from "./identities.js";
-import type { Diagnostic, DiagnosticCell, Profile, RuleOutcome, Severity, ValidateOptions, ValidationResult } from "./types.js";
+import { pointerLabel } from "./labels.js";
+import type {
+  Bilingual,
+  Diagnostic,
+  DiagnosticCell,
+  Profile,
+  RuleOutcome,
+  Severity,
+  ValidateOptions,
+  ValidationResult,
+} from "./types.js";
 
-const META_LABELS: Readonly<Record<string, string>> = {
-  "": "（整份报告）",
-  "/edition": "格式版本（edition）",
-  "/meta/year": "报告年度",
-  "/meta/body": "发布机关",
-  "/meta/publishedOn": "发布日期",
-  "/meta/creditCode": "统一社会信用代码",
-  "/meta/regionCode": "行政区划代码",
-  "/overview": "一、总体情况",
-  "/problemsAndImprovements": "五、存在的主要问题及改进情况",
-  "/otherMatters": "六、其他需要报告的事项",
+/**
+ * At most this many SCHEMA diagnostics per report; the rest are summed up in one more diagnostic. A hostile or
+ * badly converted file can have hundreds of thousands of structural problems, and nobody reads past the first few.
+ */
+export const SCHEMA_DIAGNOSTIC_LIMIT = 200;
+
+/** Metadata fields with a dedicated rule: an invalid value is reported once, by that rule when it is active. */
+const DEDICATED_META_RULES: Readonly<Record<string, string>> = {
+  "/meta/publishedOn": "META-PUBLISHED-ON",
+  "/meta/creditCode": "META-CREDIT-CODE",
+  "/meta/regionCode": "META-REGION-CODE",
 };
 
 function view(input: unknown, edition: Edition | undefined): DocumentView {
@@ -62,16 +80,7 @@ function termValues(term: IdentityTerm, current: CellValues, previous: CellValue
   return term.previous ? previous : current;
 }
 
-function cellFor(values: CellValues, index: number, previous: boolean): DiagnosticCell {
-  const info = values.table.cells[index]!;
-  const cell: DiagnosticCell = {
-    pointer: info.pointer,
-    label: previous ? `上年报告 / ${info.label}` : info.label,
-    value: statedValue(values, index),
-  };
-  if (previous) cell.document = "previous";
-  return cell;
-}
+const cellFor = diagnosticCell;
 
 function evaluateIdentity(
   entry: CatalogEntry,
@@ -199,6 +208,7 @@ function identityDiagnostic(
     cells.push(cellFor(values, term.index, term.previous));
     if (!term.previous) pointers.push(values.table.cells[term.index]!.pointer);
   }
+  const statedBy = identity.stated.filter((term) => !term.previous).map((term) => current.table.cells[term.index]!.pointer);
   return {
     ruleId: entry.id,
     severity,
@@ -208,6 +218,7 @@ function identityDiagnostic(
     pointers,
     cells,
     stated: result.stated,
+    statedBy,
     expected: result.expected,
     difference: result.residual,
   };
@@ -228,6 +239,7 @@ function findingDiagnostic(entry: CatalogEntry, finding: Finding, severity: Seve
     cells: [...(finding.cells ?? [])],
   };
   if (finding.stated !== undefined) diagnostic.stated = finding.stated;
+  if (finding.statedBy !== undefined) diagnostic.statedBy = [...finding.statedBy];
   if (finding.expected !== undefined) diagnostic.expected = finding.expected;
   if (finding.difference !== undefined) diagnostic.difference = finding.difference;
   return diagnostic;
@@ -237,7 +249,8 @@ function notAssessableDiagnostic(
   entry: CatalogEntry,
   count: number,
   blockers: DiagnosticCell[],
-  otherPointers: string[]
+  otherPointers: string[],
+  reasons: readonly Bilingual[]
 ): Diagnostic {
   const seen = new Set<string>();
   const cells = blockers.filter((cell) => {
@@ -247,22 +260,41 @@ function notAssessableDiagnostic(
     return true;
   });
   const pointers = [...new Set([...otherPointers, ...cells.filter((cell) => !cell.document).map((cell) => cell.pointer)])];
-  const where = [...otherPointers.map((pointer) => META_LABELS[pointer] ?? pointer), ...cells.map((cell) => cell.label)];
-  const shown = where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
-  const shownEn = where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
+  const listed = (lang: "zh" | "en") => {
+    const where = [
+      ...[...new Set(otherPointers)].map((pointer) => pointerLabel(pointer, lang)),
+      ...cells.map((cell) => (lang === "en" ? cell.labelEn ?? cell.label : cell.label)),
+    ];
+    if (lang === "en") return where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
+    return where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
+  };
+  const zh: string[] = [];
+  const en: string[] = [];
+  const because = [...new Map(reasons.map((reason) => [reason.zh, reason])).values()];
+  for (const reason of because) {
+    zh.push(reason.zh);
+    en.push(reason.en);
+  }
+  if (cells.length > 0 || (otherPointers.length > 0 && because.length === 0)) {
+    zh.push(`所涉内容空白、缺失或无效（空白不按 0 计算）：${listed("zh")}`);
+    en.push(`an operand is blank, missing or invalid (blank is never taken as 0): ${listed("en")}`);
+  }
   return {
     ruleId: entry.id,
     severity: "info",
     outcome: "not-assessable",
-    message: `${entry.title.zh}：${count} 项检查无法评估，所涉内容空白、缺失或无效（空白不按 0 计算）：${shown}。`,
-    messageEn: `${entry.title.en}: ${count} check(s) could not be assessed because an operand is blank, missing or invalid (blank is never taken as 0): ${shownEn}.`,
+    message: `${entry.title.zh}：${count} 项检查无法评估，${zh.join("；")}。`,
+    messageEn: `${entry.title.en}: ${count} check(s) could not be assessed because ${en.join("; ")}.`,
     pointers,
     cells,
   };
 }
 
-function resolveSeverity(entry: CatalogEntry, profile: Profile, overrides: ValidateOptions["rules"]): Severity | "off" {
-  const override = overrides?.[entry.id];
+function resolveSeverity(entry: CatalogEntry, profile: Profile, overrides: unknown): Severity | "off" {
+  const override =
+    overrides !== null && typeof overrides === "object" && Object.hasOwn(overrides, entry.id)
+      ? (overrides as Record<string, unknown>)[entry.id]
+      : undefined;
   if (override === "off" || override === "error" || override === "warning" || override === "info") return override;
   return entry.severity[profile];
 }
@@ -272,57 +304,89 @@ function schemaDiagnostics(
   parsed: ParseResult,
   severity: Severity,
   values: CellValues | undefined,
-  cellValueRuleActive: boolean
+  cellValueRuleActive: boolean,
+  reportedElsewhere: ReadonlySet<string>
 ): Diagnostic[] {
   if (parsed.success) return [];
   const diagnostics: Diagnostic[] = [];
+  let more = 0;
   for (const issue of parsed.issues) {
     const index = values?.table.index.get(issue.pointer);
     // CELL-VALUE reports invalid cell values with a better message; do not report them twice.
     if (index !== undefined && cellValueRuleActive && values!.status[index] === CellStatus.Invalid) continue;
-    const cells: DiagnosticCell[] =
-      index !== undefined ? [{ pointer: issue.pointer, label: issue.label, value: statedValue(values!, index) }] : [];
+    // So do the META rules for the metadata fields they check.
+    if (reportedElsewhere.has(issue.pointer)) continue;
+    if (diagnostics.length >= SCHEMA_DIAGNOSTIC_LIMIT) {
+      more += 1;
+      continue;
+    }
+    const cells: DiagnosticCell[] = index !== undefined ? [cellFor(values!, index)] : [];
+    const labelEn = index !== undefined ? values!.table.labelsEn[index]! : pointerLabel(issue.pointer, "en");
     diagnostics.push({
       ruleId: entry.id,
       severity,
       outcome: "fail",
       message: fill(entry.message.zh, { label: issue.label, message: issue.message }),
-      messageEn: fill(entry.message.en, { label: issue.label, message: issue.messageEn }),
+      messageEn: fill(entry.message.en, { label: labelEn, message: issue.messageEn }),
       pointers: [issue.pointer],
       cells,
+    });
+  }
+  if (more > 0) {
+    diagnostics.push({
+      ruleId: entry.id,
+      severity,
+      outcome: "fail",
+      message: `……及另外 ${more} 个结构问题（每份报告只列出前 ${SCHEMA_DIAGNOSTIC_LIMIT} 个）。`,
+      messageEn: `… and ${more} more structural problem(s) (only the first ${SCHEMA_DIAGNOSTIC_LIMIT} of a report are listed).`,
+      pointers: [""],
+      cells: [],
     });
   }
   return diagnostics;
 }
 
 function run(parse: ReportParser, input: unknown, options: ValidateOptions): ValidationResult {
+  // Invalid options fall back to the defaults; the rule OPTIONS reports them.
   const profile: Profile = options.profile === "audit" ? "audit" : "publish";
   const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
   const parsed = parse(input);
   const document = view(input, parsed.success ? parsed.report.edition : inferEdition(input));
-  const previous = options.previous === undefined ? undefined : view(options.previous, inferEdition(options.previous));
-  const context: RuleContext = { document, report: parsed.success ? parsed.report : undefined, previous, profile, today };
+  // `previous: null` (e.g. a JSON field left empty) means there is no previous report, as `undefined` does.
+  const previous =
+    options.previous === undefined || options.previous === null
+      ? undefined
+      : view(options.previous, inferEdition(options.previous));
+  const context: RuleContext = {
+    document,
+    report: parsed.success ? parsed.report : undefined,
+    previous,
+    profile,
+    today,
+    options: { rules: options.rules, profile: options.profile, today: options.today },
+  };
 
   const emitted: Emitted[] = [];
   const outcomes: RuleOutcome[] = [];
   const identityResults: IdentityResult[] = [];
-  const severities = new Map<string, Severity>();
-  const cellValueRuleActive =
-    resolveSeverity(CATALOG.find((entry) => entry.id === "CELL-VALUE")!, profile, options.rules) !== "off";
+  const active = (id: string) => resolveSeverity(CATALOG.find((entry) => entry.id === id)!, profile, options.rules) !== "off";
+  const cellValueRuleActive = active("CELL-VALUE");
+  let schema: { entry: CatalogEntry; severity: Severity; at: number } | undefined;
 
   for (const entry of CATALOG) {
     const severity = resolveSeverity(entry, profile, options.rules);
     if (severity === "off") continue;
     if (entry.crossYear && !previous) continue;
     if (document.edition && !entry.editions.includes(document.edition)) continue;
-    severities.set(entry.id, severity);
 
     let evaluated = 0;
     let failed = 0;
     let notAssessable = 0;
     const blockers: DiagnosticCell[] = [];
     const blockerPointers: string[] = [];
+    const reasons: Bilingual[] = [];
     const addBlocked = (finding: Finding) => {
+      if (finding.reason) reasons.push(finding.reason);
       for (const pointer of finding.pointers ?? []) {
         const index = document.values?.table.index.get(pointer);
         if (index !== undefined) blockers.push(cellFor(document.values!, index, false));
@@ -335,11 +399,10 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
       notAssessable = 1;
       blockerPointers.push("/edition");
     } else if (entry.evaluator.kind === "schema") {
-      const diagnostics = schemaDiagnostics(entry, parsed, severity, document.values, cellValueRuleActive);
-      // Issues about cell values are reported once, by CELL-VALUE; the structure still failed.
+      // Built after every rule ran, so that the META rules' findings can take over their fields' issues.
+      schema = { entry, severity, at: emitted.length };
       evaluated = parsed.success ? 1 : parsed.issues.length;
       failed = parsed.success ? 0 : parsed.issues.length;
-      for (const diagnostic of diagnostics) emitted.push({ diagnostic });
     } else if (entry.evaluator.kind === "identity") {
       const identities = entry.evaluator.identities(context);
       if ("notAssessable" in identities) {
@@ -372,7 +435,8 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
         }
       }
     }
-    if (notAssessable > 0) emitted.push({ diagnostic: notAssessableDiagnostic(entry, notAssessable, blockers, blockerPointers) });
+    if (notAssessable > 0)
+      emitted.push({ diagnostic: notAssessableDiagnostic(entry, notAssessable, blockers, blockerPointers, reasons) });
     outcomes.push({
       ruleId: entry.id,
       outcome: failed > 0 ? "fail" : notAssessable > 0 ? "not-assessable" : "pass",
@@ -380,6 +444,25 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
       failed,
       notAssessable,
     });
+  }
+
+  if (schema) {
+    // A metadata field a META rule found wrong is reported once, by that rule (the structure still failed).
+    const reportedElsewhere = new Set<string>();
+    for (const { diagnostic } of emitted) {
+      for (const pointer of diagnostic.pointers) {
+        if (diagnostic.outcome === "fail" && DEDICATED_META_RULES[pointer] === diagnostic.ruleId) reportedElsewhere.add(pointer);
+      }
+    }
+    const diagnostics = schemaDiagnostics(
+      schema.entry,
+      parsed,
+      schema.severity,
+      document.values,
+      cellValueRuleActive,
+      reportedElsewhere
+    );
+    emitted.splice(schema.at, 0, ...diagnostics.map((diagnostic) => ({ diagnostic })));
   }
 
   const diagnostics = group(emitted, identityResults, document.values);
@@ -394,7 +477,11 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
   return result;
 }
 
-/** Puts pinpointed failures under one diagnostic (at the place of the first of them), keeping the order otherwise. */
+/**
+ * Puts pinpointed failures under one diagnostic, keeping the order otherwise. The group sits at the place of its
+ * first failure in report order and is led by its most severe member (the first of them among equals), which keeps
+ * its own rule's severity — so the leader's severity is the group's, and counts and `ok` follow it.
+ */
 function group(emitted: readonly Emitted[], results: readonly IdentityResult[], values: CellValues | undefined): Diagnostic[] {
   if (!values || !results.some((result) => result.outcome === "fail")) return emitted.map((item) => item.diagnostic);
   const pinpoints = pinpoint(results, values);
@@ -410,7 +497,6 @@ function group(emitted: readonly Emitted[], results: readonly IdentityResult[], 
       continue;
     }
     if (consumed.has(result)) continue;
-    // The first failure of a group in report order carries the pinpoint, whichever member made it unique.
     const candidate = [...pinpoints.entries()].find(([, found]) => found.explains.includes(result))?.[1];
     if (!candidate) {
       output.push(item.diagnostic);
@@ -418,27 +504,23 @@ function group(emitted: readonly Emitted[], results: readonly IdentityResult[], 
     }
     const members = emitted
       .filter((other) => other.result && candidate.explains.includes(other.result) && !consumed.has(other.result))
-      .map((other) => other.result!);
-    for (const member of members) consumed.add(member);
-    const [primary, ...rest] = members.map((member) => diagnosticOf.get(member)!);
+      .map((other) => diagnosticOf.get(other.result!)!);
+    for (const member of emitted) if (member.result && candidate.explains.includes(member.result)) consumed.add(member.result);
+    const leader = members.reduce((worst, next) => (SEVERITY_RANK[next.severity] > SEVERITY_RANK[worst.severity] ? next : worst));
+    const rest = members.filter((member) => member !== leader);
     const info = values.table.cells[candidate.index]!;
+    const labelEn = values.table.labelsEn[candidate.index]!;
     const stated = statedValue(values, candidate.index) ?? null;
     const count = members.length;
-    const severity = members
-      .map((member) => diagnosticOf.get(member)!.severity)
-      .reduce((worst, next) => (SEVERITY_RANK[next] > SEVERITY_RANK[worst] ? next : worst));
     const grouped: Diagnostic = {
-      ...primary!,
-      severity,
-      message: `${primary!.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${
+      ...leader,
+      message: `${leader.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${
         count > 1 ? `以下 ${count} 项勾稽关系均可成立` : "此项勾稽关系即可成立，且不影响其他已成立的关系"
       }。`,
-      messageEn: `${primary!.messageEn} Likely faulty cell: ${
-        values.table.labelsEn[candidate.index]
-      } (states ${stated}); changing it to ${candidate.suggested} would satisfy ${
+      messageEn: `${leader.messageEn} Likely faulty cell: ${labelEn} (states ${stated}); changing it to ${candidate.suggested} would satisfy ${
         count > 1 ? `all ${count} failed identities` : "this identity without breaking any other"
       }.`,
-      pinpoint: { pointer: info.pointer, label: info.label, stated, suggested: candidate.suggested },
+      pinpoint: { pointer: info.pointer, label: info.label, labelEn, stated, suggested: candidate.suggested },
     };
     if (rest.length > 0) grouped.related = rest;
     output.push(grouped);

@@ -2,7 +2,8 @@
  * Machine reporters: JSON (one document), NDJSON (one line per report, for streaming) and CSV (for spreadsheets).
  */
 import type { FormatOptions, ReportItem } from "./format-text.js";
-import type { Diagnostic, ValidationCounts } from "./types.js";
+import { pointerLabel } from "./labels.js";
+import type { Diagnostic, DiagnosticCell, ValidationCounts } from "./types.js";
 import { VERSION } from "./version.js";
 
 /** The name tools see in JSON and SARIF output. */
@@ -62,7 +63,18 @@ export function formatNdjsonLine(item: ReportItem): string {
   return JSON.stringify(entry(item));
 }
 
-/** Column names of the CSV output, in order. */
+/**
+ * Column names of the CSV output, in order. Every row is self-consistent:
+ * - `cell`, `pointer`: what states the `stated` figure — the cell(s) on the stated side of an identity (several
+ *   joined with ` + `, e.g. `T3-BALANCE`'s （七）总计 + 四), or the paragraph for a prose figure; for findings without
+ *   a figure, the cell or field concerned (findings about several cells without a figure, such as `BLANK-CELL` and
+ *   not-assessable rules, get one row per cell);
+ * - `stated`, `expected`, `difference` (`stated − expected`): the figures of that finding;
+ * - `suggested_cell`, `suggested_pointer`, `suggested`: the likely faulty cell and the value that would satisfy every
+ *   failed identity it takes part in (the row of the finding that leads a pinpointed group);
+ * - `explained_by`: on the rows of follow-on failures, the pointer of the likely faulty cell that explains them;
+ * - `message`: the message in the output language.
+ */
 export const CSV_COLUMNS = [
   "file",
   "rule",
@@ -73,6 +85,8 @@ export const CSV_COLUMNS = [
   "stated",
   "expected",
   "difference",
+  "suggested_cell",
+  "suggested_pointer",
   "suggested",
   "explained_by",
   "message",
@@ -90,34 +104,66 @@ function number(value: number | null | undefined): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
+/** The label of a cell of a diagnostic in the output language. */
+function cellLabel(cell: DiagnosticCell, lang: "zh" | "en"): string {
+  return lang === "en" ? cell.labelEn ?? cell.label : cell.label;
+}
+
+/** The label of a pointer of the report being validated: from the diagnostic's cells, else metadata or prose. */
+function labelOf(diagnostic: Diagnostic, pointer: string, lang: "zh" | "en"): string {
+  const cell = diagnostic.cells.find((candidate) => candidate.pointer === pointer && !candidate.document);
+  return cell ? cellLabel(cell, lang) : pointerLabel(pointer, lang);
+}
+
+/** The (label, pointer) subjects of a diagnostic's rows: one row each. */
+function subjects(diagnostic: Diagnostic, lang: "zh" | "en"): [string, string][] {
+  if (diagnostic.statedBy && diagnostic.statedBy.length > 0) {
+    return [
+      [
+        diagnostic.statedBy.map((pointer) => labelOf(diagnostic, pointer, lang)).join(" + "),
+        diagnostic.statedBy.join(" + "),
+      ],
+    ];
+  }
+  if (diagnostic.stated === undefined && diagnostic.cells.length > 1)
+    return diagnostic.cells.map((cell) => [cellLabel(cell, lang), cell.pointer]);
+  const [cell] = diagnostic.cells;
+  if (cell) return [[cellLabel(cell, lang), cell.pointer]];
+  const pointer = diagnostic.pointers[0];
+  return pointer === undefined ? [["", ""]] : [[pointerLabel(pointer, lang), pointer]];
+}
+
 /**
- * CSV for spreadsheets: one row per finding (follow-on failures of a pinpointed cell get their own row, with the
- * pinpointed pointer in `explained_by`). UTF-8 with BOM and CRLF so Excel opens Chinese text correctly; every text
- * field quoted, and text starting with `= + - @` prefixed with `'` so it is never run as a formula.
+ * CSV for spreadsheets, columns {@link CSV_COLUMNS}: one row per finding (per cell for findings about several cells
+ * without a figure), follow-on failures of a pinpointed cell on rows of their own with the pinpointed pointer in
+ * `explained_by`. UTF-8 with BOM and CRLF so Excel opens Chinese text correctly; every text field quoted, and text
+ * starting with `= + - @` prefixed with `'` so it is never run as a formula. Labels and messages follow `lang`.
  */
 export function formatCsv(items: readonly ReportItem[], options: FormatOptions = {}): string {
   const lang = options.lang === "en" ? "en" : "zh";
   const rows: string[] = [CSV_COLUMNS.join(",")];
   const push = (file: string, diagnostic: Diagnostic, parent?: Diagnostic) => {
     const pinpoint = diagnostic.pinpoint;
-    const subject = diagnostic.pinpoint ?? diagnostic.cells[0];
-    const pointer = subject?.pointer ?? diagnostic.pointers[0] ?? "";
-    rows.push(
-      [
-        text(file),
-        text(diagnostic.ruleId),
-        text(diagnostic.severity),
-        text(diagnostic.outcome),
-        text(subject?.label ?? ""),
-        text(pointer),
-        number(diagnostic.stated),
-        number(diagnostic.expected),
-        number(diagnostic.difference),
-        number(pinpoint?.suggested),
-        text(parent?.pinpoint?.pointer ?? ""),
-        text(lang === "en" ? diagnostic.messageEn : diagnostic.message),
-      ].join(",")
-    );
+    for (const [label, pointer] of subjects(diagnostic, lang)) {
+      rows.push(
+        [
+          text(file),
+          text(diagnostic.ruleId),
+          text(diagnostic.severity),
+          text(diagnostic.outcome),
+          text(label),
+          text(pointer),
+          number(diagnostic.stated),
+          number(diagnostic.expected),
+          number(diagnostic.difference),
+          text(pinpoint ? (lang === "en" ? pinpoint.labelEn ?? pinpoint.label : pinpoint.label) : ""),
+          text(pinpoint?.pointer ?? ""),
+          number(pinpoint?.suggested),
+          text(parent?.pinpoint?.pointer ?? ""),
+          text(lang === "en" ? diagnostic.messageEn : diagnostic.message),
+        ].join(",")
+      );
+    }
   };
   for (const item of items) {
     for (const diagnostic of item.result.diagnostics) {

@@ -4,6 +4,7 @@
 import type * as Sarif from "sarif";
 import type { FormatOptions, ReportItem } from "./format-text.js";
 import { TOOL_NAME } from "./format-data.js";
+import { pointerLabel } from "./labels.js";
 import { RULES } from "./rules.js";
 import type { Diagnostic, Severity } from "./types.js";
 import { VERSION } from "./version.js";
@@ -27,7 +28,7 @@ function driverRules(lang: "zh" | "en"): Sarif.ReportingDescriptor[] {
     name: ruleName(rule.id),
     shortDescription: { text: rule.title[lang] },
     fullDescription: { text: rule.rationale[lang] },
-    messageStrings: { default: { text: rule.message[lang] } },
+    // No messageStrings: SARIF's use {0}-style arguments, the catalog's templates {name}; results carry full text.
     defaultConfiguration: { level: LEVEL[rule.severity.publish] },
     helpUri: `${RULES_DOC_URL}#${rule.id.toLowerCase()}`,
     help: { text: `${rule.reference[lang]}\n\n${rule.rationale[lang]}` },
@@ -45,10 +46,45 @@ function logical(pointer: string, label: string): Sarif.LogicalLocation {
   return { name: label, fullyQualifiedName: pointer, kind: "object" };
 }
 
+/** Names under which the reporters receive standard input: no file, so no physical location. */
+const STANDARD_INPUT: ReadonlySet<string> = new Set(["", "-", "<stdin>"]);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Percent-encodes a path (forward slashes) for a URI: encodeURI, plus `#` and `?`, which it leaves alone. */
+function encodePath(path: string): string {
+  return encodeURI(path.replace(LONE_SURROGATE, "\uFFFD")).replace(/[#?]/g, (character) =>
+    character === "#" ? "%23" : "%3F"
+  );
+}
+
+/**
+ * The SARIF `artifactLocation.uri` of a file name as the reporters receive it, a valid URI reference: a URI
+ * (`https://…`, `file:///…`) as it is, with characters a URI cannot hold percent-encoded; an absolute path as a
+ * `file://` URI (`/srv/报告 a.json` → `file:///srv/%E6%8A%A5%E5%91%8A%20a.json`, `C:\a.json` → `file:///C:/a.json`);
+ * a relative path percent-encoded (backslashes as `/`, `:` as `%3A` so it cannot read as a scheme). `undefined` for
+ * standard input (`-`, `<stdin>`).
+ */
+export function artifactUri(file: string): string | undefined {
+  if (STANDARD_INPUT.has(file)) return undefined;
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(file)) {
+    return file
+      .replace(LONE_SURROGATE, "\uFFFD")
+      .replace(/%(?![0-9A-Fa-f]{2})/g, "%25")
+      .replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g, (characters) => encodeURIComponent(characters));
+  }
+  const path = file.replace(/\\/g, "/");
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${path.slice(0, 2)}${encodePath(path.slice(2))}`;
+  if (path.startsWith("//")) return `file:${encodePath(path)}`;
+  if (path.startsWith("/")) return `file://${encodePath(path)}`;
+  return encodePath(path).replace(/:/g, "%3A");
+}
+
 /**
  * Formats results as one SARIF 2.1.0 log with one run. Rules come from {@link RULES}; each result has the rule's
  * index, `kind` `fail` (or `open` for a rule that could not be assessed, with level `none`), the file as physical
- * location when given, and every involved JSON Pointer as a logical location (`fullyQualifiedName`).
+ * location when given (as a URI reference, see {@link artifactUri}; none for standard input), and every involved
+ * JSON Pointer as a logical location (`fullyQualifiedName`, named by its label in the output language).
  * Follow-on failures of a pinpointed cell are results of their own, pointing at the pinpointed cell.
  */
 export function formatSarif(items: readonly ReportItem[], options: FormatOptions = {}): string {
@@ -59,31 +95,38 @@ export function formatSarif(items: readonly ReportItem[], options: FormatOptions
   const results: Sarif.Result[] = [];
 
   const toResult = (diagnostic: Diagnostic, file: string | undefined, parent?: Diagnostic): Sarif.Result => {
-    const labels = new Map(diagnostic.cells.filter((cell) => !cell.document).map((cell) => [cell.pointer, cell.label]));
-    const primaryPointer = diagnostic.pinpoint?.pointer ?? diagnostic.pointers[0] ?? "";
-    const location: Sarif.Location = {
-      logicalLocations: [
-        logical(primaryPointer, diagnostic.pinpoint?.label ?? labels.get(primaryPointer) ?? primaryPointer),
-        ...diagnostic.pointers
-          .filter((pointer) => pointer !== primaryPointer)
-          .map((pointer) => logical(pointer, labels.get(pointer) ?? pointer)),
-      ],
-    };
-    if (file !== undefined) {
-      let index = artifactIndex.get(file);
+    const labels = new Map(
+      diagnostic.cells
+        .filter((cell) => !cell.document)
+        .map((cell) => [cell.pointer, lang === "en" ? cell.labelEn ?? cell.label : cell.label])
+    );
+    const labelOf = (pointer: string) => labels.get(pointer) ?? pointerLabel(pointer, lang);
+    const pinpointLabel = (pinpoint: NonNullable<Diagnostic["pinpoint"]>) =>
+      lang === "en" ? pinpoint.labelEn ?? pinpoint.label : pinpoint.label;
+    const primaryPointer = diagnostic.pinpoint?.pointer ?? diagnostic.pointers[0];
+    const location: Sarif.Location = {};
+    if (primaryPointer !== undefined) {
+      location.logicalLocations = [
+        logical(primaryPointer, diagnostic.pinpoint ? pinpointLabel(diagnostic.pinpoint) : labelOf(primaryPointer)),
+        ...diagnostic.pointers.filter((pointer) => pointer !== primaryPointer).map((pointer) => logical(pointer, labelOf(pointer))),
+      ];
+    }
+    const uri = file === undefined ? undefined : artifactUri(file);
+    if (uri !== undefined) {
+      let index = artifactIndex.get(uri);
       if (index === undefined) {
         index = artifacts.length;
-        artifacts.push({ location: { uri: file } });
-        artifactIndex.set(file, index);
+        artifacts.push({ location: { uri } });
+        artifactIndex.set(uri, index);
       }
-      location.physicalLocation = { artifactLocation: { uri: file, index } };
+      location.physicalLocation = { artifactLocation: { uri, index } };
     }
     const result: Sarif.Result = {
       ruleId: diagnostic.ruleId,
       kind: diagnostic.outcome === "fail" ? "fail" : "open",
       level: diagnostic.outcome === "fail" ? LEVEL[diagnostic.severity] : "none",
       message: { text: lang === "en" ? diagnostic.messageEn : diagnostic.message },
-      locations: [location],
+      ...(location.logicalLocations || location.physicalLocation ? { locations: [location] } : {}),
       partialFingerprints: { "xxgkFinding/v1": `${diagnostic.ruleId}|${diagnostic.pointers.join(",")}` },
       properties: {
         outcome: diagnostic.outcome,
@@ -110,7 +153,7 @@ export function formatSarif(items: readonly ReportItem[], options: FormatOptions
                 ? `likely faulty cell: states ${pinpoint.stated}, suggested ${pinpoint.suggested}`
                 : `可能有误的单元格：填报 ${pinpoint.stated}，建议 ${pinpoint.suggested}`,
           },
-          logicalLocations: [logical(pinpoint.pointer, pinpoint.label)],
+          logicalLocations: [logical(pinpoint.pointer, pinpointLabel(pinpoint))],
           ...(location.physicalLocation ? { physicalLocation: location.physicalLocation } : {}),
         },
       ];

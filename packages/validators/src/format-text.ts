@@ -81,7 +81,8 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
     for (const diagnostic of diagnostics) {
       lines.push(`  ${tag(diagnostic)} ${paint("dim", diagnostic.ruleId)} ${message(diagnostic)}`);
       if (diagnostic.pinpoint) {
-        const { label, pointer, stated, suggested } = diagnostic.pinpoint;
+        const { pointer, stated, suggested } = diagnostic.pinpoint;
+        const label = lang === "en" ? diagnostic.pinpoint.labelEn ?? diagnostic.pinpoint.label : diagnostic.pinpoint.label;
         lines.push(
           `    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", pointer)} — ${words.arrow(stated, suggested)}`
         );

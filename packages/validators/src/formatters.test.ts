@@ -6,7 +6,7 @@ import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
 import { validate } from "./validate.js";
 import { CSV_COLUMNS, formatCsv, formatJson, formatNdjsonLine, type JsonOutput } from "./format-data.js";
-import { formatSarif } from "./format-sarif.js";
+import { artifactUri, formatSarif } from "./format-sarif.js";
 import { formatText, type ReportItem } from "./format-text.js";
 import { RULES } from "./rules.js";
 import { sampleReport } from "./sample.js";
@@ -73,18 +73,92 @@ describe("CSV", () => {
     const rows = csv.slice(1).split("\r\n");
     expect(rows[0]).toBe(CSV_COLUMNS.join(","));
     const pinpointed = rows.find((row) => row.includes('"T3-SUM-ROW"'))!;
-    // stated/expected are those of the identity (row total 1, details 7); cell and suggested are the pinpointed cell's.
+    // cell/pointer are the cell whose value `stated` shows (the row's 总计: 1, the details sum to 7); the pinpointed
+    // cell and its suggested value have columns of their own.
     expect(
       pinpointed.startsWith(
-        '"reports/broken.json","T3-SUM-ROW","error","fail","表三 / 自然人 / 1.属于国家秘密","/applications/withheldStateSecret/naturalPerson",1,7,-6,1,"","表三“1.属于国家秘密”一行'
+        '"reports/broken.json","T3-SUM-ROW","error","fail","表三 / 总计 / 1.属于国家秘密","/applications/withheldStateSecret/total",1,7,-6,' +
+          '"表三 / 自然人 / 1.属于国家秘密","/applications/withheldStateSecret/naturalPerson",1,"","表三“1.属于国家秘密”一行'
       )
     ).toBe(true);
     const related = rows.find((row) => row.includes('"T3-SUM-COLUMN"'))!;
-    expect(related).toContain(',23,29,-6,,"/applications/withheldStateSecret/naturalPerson","表三“自然人”一列');
+    expect(related).toContain(
+      ',"表三 / 自然人 / （七）总计","/applications/total/naturalPerson",23,29,-6,"","",,"/applications/withheldStateSecret/naturalPerson","表三“自然人”一列'
+    );
+    const prose = rows.find((row) => row.includes('"PROSE-FIGURES","warning"'))!;
+    expect(prose).toContain(',"一、总体情况 / 第 1 段","/overview/paragraphs/0",31,30,1,');
     const [first] = items();
     const hostile = formatCsv([{ file: '=HYPERLINK("http://x")', result: first!.result }]);
     expect(hostile.split("\r\n")[1]!.startsWith('"\'=HYPERLINK(""http://x"")",')).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("CSV rows name what they show", () => {
+  it("gives T3-BALANCE's stated side as the sum of its two cells", () => {
+    const report = sampleReport("2021");
+    report.applications.newlyReceived = { ...report.applications.newlyReceived, naturalPerson: 26, total: 31 };
+    const csv = formatCsv([{ file: "a.json", result: validate(report, { today: TODAY }) }]);
+    const balance = csv.split("\r\n").find((row) => row.includes('"T3-BALANCE"') && row.includes("naturalPerson"))!;
+    expect(balance).toContain(
+      ',"表三 / 自然人 / （七）总计 + 表三 / 自然人 / 四、结转下年度继续办理","/applications/total/naturalPerson + /applications/carriedForward/naturalPerson",'
+    );
+  });
+
+  it("names every blank cell of a BLANK-CELL finding, one row each", () => {
+    const report = sampleReport("2021");
+    report.applications.disclosed.researchInstitution = null;
+    report.applications.unableNotHeld.researchInstitution = null;
+    const rows = formatCsv([{ file: "a.json", result: validate(report, { today: TODAY }) }])
+      .split("\r\n")
+      .filter((row) => row.includes('"BLANK-CELL"'));
+    expect(rows.map((row) => row.split(",")[5])).toEqual([
+      '"/applications/disclosed/researchInstitution"',
+      '"/applications/unableNotHeld/researchInstitution"',
+    ]);
+    expect(rows[1]).toContain('"表三 / 科研机构 / 1.本机关不掌握相关政府信息"');
+  });
+
+  it("uses English labels with lang en", () => {
+    const [first] = items();
+    const csv = formatCsv([first!], { lang: "en" });
+    const pinpointed = csv.split("\r\n").find((row) => row.includes('"T3-SUM-ROW","error"'))!;
+    expect(pinpointed).toContain(',"Table 3 / Total / Withheld: state secret","/applications/withheldStateSecret/total",1,7,-6,');
+    expect(pinpointed).toContain(',"Table 3 / Natural persons / Withheld: state secret","/applications/withheldStateSecret/naturalPerson",1,');
+    const notAssessable = csv.split("\r\n").find((row) => row.includes('"T4-SUM-GROUP","info"'))!;
+    expect(notAssessable).toContain('"Table 4 / Litigation without prior reconsideration / Total"');
+    // The label columns (cell, suggested_cell) hold no Chinese; messages may quote the form's wording.
+    const labels = csv
+      .split("\r\n")
+      .slice(1)
+      .filter(Boolean)
+      .flatMap((row) => {
+        const fields = row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+        return [fields[4]!, fields[9]!];
+      });
+    expect(labels.length).toBeGreaterThan(4);
+    expect(labels.filter((field) => /[\u4e00-\u9fff]/.test(field))).toEqual([]);
+  });
+});
+
+describe("English output has English labels", () => {
+  it("in the text reporter's pinpoint line and not-assessable lists", () => {
+    const text = formatText(items(), { lang: "en" });
+    expect(text).toContain(
+      "    likely faulty: Table 3 / Natural persons / Withheld: state secret /applications/withheldStateSecret/naturalPerson — states 7, should it be 1?"
+    );
+    const notAssessable = text.split("\n").find((line) => line.includes("not assessable T4-SUM-GROUP"))!;
+    expect(notAssessable).toContain("Table 4 / Litigation without prior reconsideration / Total");
+    expect(notAssessable).not.toMatch(/表|诉讼/);
+  });
+
+  it("in SARIF logical locations and related locations", () => {
+    const log = JSON.parse(formatSarif(items(), { lang: "en" })) as Log;
+    const pinpointed = log.runs[0]!.results!.find((result) => result.ruleId === "T3-SUM-ROW")!;
+    expect(pinpointed.locations![0]!.logicalLocations![0]!.name).toBe("Table 3 / Natural persons / Withheld: state secret");
+    expect(pinpointed.relatedLocations![0]!.logicalLocations![0]!.name).toBe("Table 3 / Natural persons / Withheld: state secret");
+    const names = log.runs[0]!.results!.flatMap((result) => result.locations!.flatMap((location) => location.logicalLocations ?? []).map((item) => item.name!));
+    expect(names.filter((name) => /[\u4e00-\u9fff]/.test(name))).toEqual([]);
   });
 });
 
@@ -107,7 +181,7 @@ describe("SARIF", () => {
     const log = JSON.parse(formatSarif(items())) as Log;
     const run = log.runs[0]!;
     expect(run.tool.driver.rules!.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
-    expect(run.tool.driver.rules![0]!.helpUri).toMatch(/docs\/rules\.md#schema$/);
+    expect(run.tool.driver.rules!.find((rule) => rule.id === "SCHEMA")!.helpUri).toMatch(/docs\/rules\.md#schema$/);
     const first = run.results!.find((result) => result.ruleId === "T3-SUM-ROW");
     expect(first).toMatchObject({ ruleId: "T3-SUM-ROW", kind: "fail", level: "error" });
     expect(run.tool.driver.rules![first!.ruleIndex!]!.id).toBe("T3-SUM-ROW");
@@ -121,6 +195,36 @@ describe("SARIF", () => {
     expect(open).toMatchObject({ ruleId: "T4-SUM-GROUP", level: "none" });
     const followOn = run.results!.find((result) => result.ruleId === "T3-SUM-COLUMN")!;
     expect(followOn.properties).toMatchObject({ explainedBy: "/applications/withheldStateSecret/naturalPerson" });
+  });
+
+  it("writes file names as valid URI references: percent-encoded, file:// for absolute paths, none for stdin", () => {
+    const [first] = items();
+    const files = ["reports/报告 2023,a.json", "/srv/年报/a b#1.json", "C:\\年报\\a.json", "a:b.json", "https://example.org/年报/a b.json", "-", "<stdin>"];
+    const log = JSON.parse(formatSarif(files.map((file) => ({ file, result: first!.result })))) as Log;
+    expect(check(log)).toBe(true);
+    expect(check.errors ?? []).toEqual([]);
+    const run = log.runs[0]!;
+    expect(run.artifacts!.map((artifact) => artifact.location!.uri)).toEqual([
+      "reports/%E6%8A%A5%E5%91%8A%202023,a.json",
+      "file:///srv/%E5%B9%B4%E6%8A%A5/a%20b%231.json",
+      "file:///C:/%E5%B9%B4%E6%8A%A5/a.json",
+      "a%3Ab.json",
+      "https://example.org/%E5%B9%B4%E6%8A%A5/a%20b.json",
+    ]);
+    for (const artifact of run.artifacts!) expect(() => new URL(artifact.location!.uri!, "file:///base/")).not.toThrow();
+    expect(decodeURI(run.artifacts![0]!.location!.uri!)).toBe("reports/报告 2023,a.json");
+    const perFile = run.results!.length / files.length;
+    const stdinResults = run.results!.slice(perFile * 5);
+    expect(stdinResults.length).toBe(perFile * 2);
+    for (const result of stdinResults) expect(result.locations?.[0]?.physicalLocation).toBeUndefined();
+    expect(artifactUri("-")).toBeUndefined();
+  });
+
+  it("has no messageStrings with {name} placeholders (SARIF uses {0})", () => {
+    const log = JSON.parse(formatSarif(items())) as Log;
+    for (const rule of log.runs[0]!.tool.driver.rules!) {
+      for (const message of Object.values(rule.messageStrings ?? {})) expect(message.text).not.toMatch(/\{[A-Za-z_]\w*\}/);
+    }
   });
 
   it("is valid without file names too", () => {

@@ -114,6 +114,44 @@ interface FigurePattern {
   before?: RegExp;
   /** A fixed value for phrases such as 未收到政府信息公开申请 (0). */
   fixed?: number;
+  /**
+   * True for quantities of all the year's applications (received, carried over, handled): after 其中 or with a
+   * channel they are a part, not the total.
+   */
+  whole?: boolean;
+}
+
+/** Words before 办结/答复 that make the figure a part of the applications handled. */
+const HANDLED_QUALIFIERS =
+  "逾期|超期|超时|延期|按时|按期|如期|及时|限期|当场|当面|书面|电话|口头|网上|在线|依法|依规|规范|予以|不予|正在|尚未|未|部分";
+
+/** Clause and sentence boundaries. */
+const CLAUSE_END = /[，,。；;！!？?：:、（(）)\n]/;
+const SENTENCE_END = /[。；;！!？?\n]/;
+/** A figure of applications after 其中 in its sentence is a part of what the sentence stated before. */
+const PART_OF = /其中/;
+/** A channel in the clause before a figure: the figure counts the applications received that way. */
+const CHANNEL = /通过|经由|网上|网络|互联网|在线|信函|邮寄|邮件|当面|现场|窗口|传真|电话|平台|渠道/;
+/** Words in the clause before a figure that make it about another year. */
+const OTHER_YEAR = /上一?年|去年|前年|往年|同比|环比|较|比上/;
+
+/**
+ * Whether the figure starting at `start` is about the year's total (true) or, by its clause or sentence, about a
+ * part of it or another year (false): when in doubt, do not compare.
+ */
+function aboutTheTotal(text: string, start: number, whole: boolean, year: number | undefined): boolean {
+  let clauseStart = start;
+  while (clauseStart > 0 && !CLAUSE_END.test(text[clauseStart - 1]!)) clauseStart -= 1;
+  const clause = text.slice(clauseStart, start);
+  if (OTHER_YEAR.test(clause)) return false;
+  if (year !== undefined) {
+    for (const match of clause.matchAll(/(\d{4})\s*年/g)) if (Number(match[1]) !== year) return false;
+  }
+  if (!whole) return true;
+  if (CHANNEL.test(clause)) return false;
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !SENTENCE_END.test(text[sentenceStart - 1]!)) sentenceStart -= 1;
+  return !PART_OF.test(text.slice(sentenceStart, start));
 }
 
 /** How far before the words `before` looks for the figure. */
@@ -123,7 +161,7 @@ const LOOK_BACK = 24;
 const PATTERNS: readonly FigurePattern[] = [
   {
     target: TARGETS.newlyReceived,
-
+    whole: true,
     pattern: new RegExp(
       `(?:本年(?:度)?新收|新收到?|共收到|收到|共受理|受理)(?:了|各类)?${APPLICATION}申请(?:共计|共|合计)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -131,7 +169,7 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.newlyReceived,
-
+    whole: true,
     pattern: new RegExp(
       `(?:本年(?:度)?新收|共收到|收到|共受理|受理)(?:了)?依申请(?:信息)?公开(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
@@ -139,20 +177,27 @@ const PATTERNS: readonly FigurePattern[] = [
   },
   {
     target: TARGETS.newlyReceived,
-
+    whole: true,
     pattern: new RegExp(`本年(?:度)?新收${APPLICATION}申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
   },
   {
+    // 申请 alone counts all applications only after 共收到 or 本年（度）（共/新）收到: 共收到申请十二件, 本年共收到申请 12 件.
     target: TARGETS.newlyReceived,
-
+    whole: true,
+    pattern: new RegExp(`(?:共收到|本年(?:度)?(?:共|新)?收到?)(?:了|各类)?申请(?:共计|共|合计)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+  },
+  {
+    target: TARGETS.newlyReceived,
+    whole: true,
     pattern: /未(?:收到|受理)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g,
     fixed: 0,
   },
   {
+    // 上年结转 3 件, 上年结转申请 3 件, 上年度结转政府信息公开申请 3 件.
     target: TARGETS.carriedOver,
-
+    whole: true,
     pattern: new RegExp(
-      `上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?申请(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
+      `上(?:一)?年(?:度)?结转(?:的)?(?:${APPLICATION})?(?:申请)?(?:数量)?(?:为|共)?${SPACE}${NUMBER}${SPACE}件`,
       "g"
     ),
   },
@@ -173,8 +218,12 @@ const PATTERNS: readonly FigurePattern[] = [
   { target: TARGETS.disclosed, pattern: new RegExp(`(?<!部分)予以公开${SPACE}${NUMBER}${SPACE}件`, "g") },
   {
     target: TARGETS.handled,
-
-    pattern: new RegExp(`(?:共|全年|累计)?(?:办结|答复)(?:${APPLICATION})?(?:申请)?(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`, "g"),
+    whole: true,
+    // Not 逾期答复, 超期答复, 依法答复, 按时办结 …: those count some of the applications handled, not all of them.
+    pattern: new RegExp(
+      `(?<!${HANDLED_QUALIFIERS})(?:共|全年|累计)?(?<!${HANDLED_QUALIFIERS})(?:办结|答复)(?:${APPLICATION})?(?:申请)?(?:共计|共)?${SPACE}${NUMBER}${SPACE}件`,
+      "g"
+    ),
   },
   {
     target: TARGETS.reconsideration,
@@ -191,24 +240,30 @@ const PATTERNS: readonly FigurePattern[] = [
 
 const MAY_HOLD_FIGURE = /[件起]|申请/;
 
-/** Finds every figure the texts state about the tables. */
-export function findFigures(texts: readonly ProseText[]): ProseFigure[] {
+/**
+ * Finds every figure the texts state about the tables' totals for the year. `year`, the report year, lets figures
+ * of other years (“2023 年收到……”) be left out.
+ */
+export function findFigures(texts: readonly ProseText[], options: { year?: number | undefined } = {}): ProseFigure[] {
   const figures: ProseFigure[] = [];
   const seen = new Set<string>();
   for (const { pointer, text } of texts) {
     // Every phrase ends with 件 or 起, or (未收到…申请) contains 申请: skip the texts that cannot hold one.
     if (!MAY_HOLD_FIGURE.test(text)) continue;
-    for (const { target, pattern, before, fixed } of PATTERNS) {
+    for (const { target, pattern, before, fixed, whole } of PATTERNS) {
       pattern.lastIndex = 0;
       for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
         let phrase = match[0];
         let figure = match[1];
+        let start = match.index;
         if (before) {
           const lead = before.exec(text.slice(Math.max(0, match.index - LOOK_BACK), match.index));
           if (!lead) continue;
           phrase = `${lead[0]}${phrase}`;
           figure = lead[1];
+          start = match.index - lead[0].length;
         }
+        if (!aboutTheTotal(text, start, whole === true, options.year)) continue;
         const value = fixed ?? parseFigure(figure ?? "");
         if (value === undefined) continue;
         // Overlapping patterns can match the same phrase; one figure per (quantity, place).

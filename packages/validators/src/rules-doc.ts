@@ -6,7 +6,7 @@ import { cellAt, type Edition } from "@xxgk/schema/layout";
 import { validate } from "./validate.js";
 import { RULES } from "./rules.js";
 import { exampleInputs } from "./sample.js";
-import type { Diagnostic, RuleBasis, RuleDefinition, RuleExample } from "./types.js";
+import type { Diagnostic, RuleBasis, RuleDefinition, RuleExample, ValidateOptions } from "./types.js";
 
 /** The fixed date the examples are evaluated on, so the generated page is reproducible. */
 export const RULES_DOC_TODAY = new Date("2025-06-01T00:00:00Z");
@@ -49,7 +49,11 @@ function findDiagnostic(diagnostics: readonly Diagnostic[], ruleId: string): Dia
 /** Runs a rule's example through the engine and returns the diagnostic the rule produces (throws when it does not fail). */
 export function runExample(rule: RuleDefinition, example: RuleExample, edition: Edition): Diagnostic {
   const { input, previous } = exampleInputs(example, edition);
-  const result = validate(input, { today: RULES_DOC_TODAY, ...(rule.crossYear ? { previous } : {}) });
+  const result = validate(input, {
+    today: RULES_DOC_TODAY,
+    ...(rule.crossYear ? { previous } : {}),
+    ...(example.options as ValidateOptions | undefined),
+  });
   const diagnostic = findDiagnostic(result.diagnostics, rule.id);
   if (!diagnostic) throw new Error(`the example of ${rule.id} (edition ${edition}) does not make the rule fail`);
   return diagnostic;
@@ -84,9 +88,13 @@ function ruleSection(rule: RuleDefinition): string[] {
     lines.push(
       `**失败示例 Failing example** (edition ${example.editions.join(", ")}): ${example.description.zh} — ${
         example.description.en
-      }. ` + "示例报告（各规则均通过）上的修改 Edits to the consistent sample report:",
+      }. ` +
+        (example.edits.length > 0
+          ? "示例报告（各规则均通过）上的修改 Edits to the consistent sample report:"
+          : "示例报告（各规则均通过）不变 The consistent sample report, unchanged:"),
       "",
       ...example.edits.map((edit) => describeEdit(edition, edit)),
+      ...(example.options ? [`- 选项 options: \`${JSON.stringify(example.options)}\``] : []),
       "",
       "输出 Output:",
       "",

@@ -20,10 +20,32 @@ export interface ValidateOptions {
   profile?: Profile;
   /** Last year's report of the same body (any JSON value), for the cross-year rules `X-*`. */
   previous?: unknown;
-  /** Per-rule severity overrides, or `"off"` to disable a rule, keyed by rule id. */
+  /**
+   * Per-rule severity overrides, or `"off"` to disable a rule, keyed by rule id (exactly as in {@link RULES}).
+   * Unknown ids and invalid severities are ignored and reported by the rule `OPTIONS`; see {@link checkRuleOptions}.
+   */
   rules?: Record<string, Severity | "off">;
-  /** The current date, for "the report year is not in the future"; default `new Date()`. */
+  /** The current date, for "the report year has ended" and "published before today"; default `new Date()`. */
   today?: Date;
+}
+
+/** A problem with the `rules` or `profile` option, as found by {@link checkRuleOptions}. */
+export interface RuleOptionProblem {
+  /**
+   * `rules-not-object`: `rules` is not an object; `unknown-rule`: a key is not a rule id; `invalid-severity`: a value
+   * is not `error`, `warning`, `info` or `off`; `invalid-profile`: `profile` is not `publish` or `audit`.
+   */
+  kind: "rules-not-object" | "unknown-rule" | "invalid-severity" | "invalid-profile";
+  /** The rule id as given (`unknown-rule`, `invalid-severity`). */
+  rule?: string;
+  /** The value as given (the severity, the profile, or `rules` itself). */
+  value?: unknown;
+  /** For `unknown-rule`: the rule id it matches ignoring case and `_`/`-`, if any (`t3_sum_row` → `T3-SUM-ROW`). */
+  suggestion?: string;
+  /** What is wrong, in Chinese, e.g. `未知规则“t3-sum-row”（是否指 T3-SUM-ROW？）`. */
+  message: string;
+  /** What is wrong, in English. */
+  messageEn: string;
 }
 
 /** One cell involved in a diagnostic, with its human label and the value the report states. */
@@ -32,6 +54,8 @@ export interface DiagnosticCell {
   pointer: string;
   /** Human label, e.g. `表三 / 自然人 / （七）总计` (last year's cells are prefixed `上年报告 / `). */
   label: string;
+  /** The label in English, e.g. `Table 3 / Natural persons / Total handled` (last year's: `Previous report / …`). */
+  labelEn?: string;
   /** The stated value: a number, `null` when blank, `undefined` when missing or not a number. */
   value: number | null | undefined;
   /** `previous` for a cell of last year's report (cross-year rules); absent for the report being validated. */
@@ -44,6 +68,8 @@ export interface Pinpoint {
   pointer: string;
   /** Human label of the cell. */
   label: string;
+  /** The label in English. */
+  labelEn?: string;
   /** The value the report states. */
   stated: number | null;
   /** The single value that would make every failed identity involving this cell hold, without breaking any other. */
@@ -54,7 +80,10 @@ export interface Pinpoint {
 export interface Diagnostic {
   /** Stable rule id from {@link RULES}, e.g. `T3-SUM-ROW`; `SCHEMA` for structural problems. */
   ruleId: string;
-  /** Effective severity (after profile and overrides). */
+  /**
+   * Effective severity of this diagnostic's own rule (after profile and overrides). A pinpointed group is led by its
+   * most severe member, so the leading diagnostic's severity is also the group's.
+   */
   severity: Severity;
   /** `fail`: the rule does not hold. `not-assessable`: an operand is blank or invalid, so the rule could not be evaluated. */
   outcome: "fail" | "not-assessable";
@@ -71,6 +100,11 @@ export interface Diagnostic {
   cells: DiagnosticCell[];
   /** The stated figure (e.g. the 总计 cell, or the sum on the stated side of an identity). */
   stated?: number | null;
+  /**
+   * JSON Pointers of what states {@link Diagnostic.stated}: the cell(s) on the stated side of an identity (two for
+   * `T3-BALANCE`: （七）总计 and 四), or the paragraph for a figure in the prose. Present whenever `stated` is.
+   */
+  statedBy?: string[];
   /** The figure the rule expects (e.g. the sum of the details). */
   expected?: number | null;
   /** `stated - expected`. */
@@ -125,7 +159,7 @@ export interface ValidationResult {
 
 /** Where a rule comes from. */
 export type RuleBasis =
-  /** Structure of the format (the JSON Schema). */
+  /** Structure of the format (the JSON Schema), and of the options passed to `validate`. */
   | "structure"
   /** Printed on the official form (表三's note). */
   | "official-note"
@@ -168,6 +202,8 @@ export interface RuleExample {
   description: Bilingual;
   /** Edits that make the rule fail. */
   edits: ExampleEdit[];
+  /** Options passed to `validate` with the example (for `OPTIONS`). */
+  options?: { rules?: Record<string, string>; profile?: string };
 }
 
 /** Metadata of one rule of the catalog. */

@@ -58,15 +58,23 @@ describe("007 淮安市洪泽区人民政府 2024, with 006 as last year", () =>
   });
 
   it("passes the cross-year rules: 二 equals 006's 四, 现行有效件数 follow on (5 + 3 − 0 = 8)", () => {
-    expect(outcome(result, "X-PREVIOUS-REPORT")).toMatchObject({ outcome: "pass" });
+    expect(outcome(result, "X-PREVIOUS-REPORT")).toMatchObject({ evaluated: 2, failed: 1 }); // the year follows on; the names differ
     expect(outcome(result, "X-CARRY-OVER")).toMatchObject({ outcome: "pass", evaluated: 7 });
     expect(outcome(result, "X-IN-FORCE")).toMatchObject({ outcome: "pass", evaluated: 2 });
   });
 
+  it("warns that 006 is printed as by 洪泽区人民政府, not 淮安市洪泽区人民政府: only an exact name is the same body", () => {
+    expect(result.diagnostics[0]).toMatchObject({ ruleId: "X-PREVIOUS-REPORT", severity: "warning", pointers: ["/meta/body"] });
+    expect(result.diagnostics[0]!.message).toBe("上年报告的发布机关为“洪泽区人民政府”，与本报告“淮安市洪泽区人民政府”不同。");
+  });
+
   it("warns that the prose says 17 applications where 表三 says 95", () => {
-    expect(summary(result)).toEqual([["PROSE-FIGURES", "fail", "warning"]]);
-    expect(result.diagnostics[0]).toMatchObject({ stated: 17, expected: 95, difference: -78 });
-    expect(result.diagnostics[0]!.message).toBe(
+    expect(summary(result)).toEqual([
+      ["X-PREVIOUS-REPORT", "fail", "warning"],
+      ["PROSE-FIGURES", "fail", "warning"],
+    ]);
+    expect(result.diagnostics[1]).toMatchObject({ stated: 17, expected: 95, difference: -78 });
+    expect(result.diagnostics[1]!.message).toBe(
       "“一、总体情况”写有“受理政府信息公开申请 17 件”，而表中本年新收政府信息公开申请数量为 95，相差 -78。",
     );
     expect(result.ok).toBe(true);
@@ -90,6 +98,42 @@ describe("008 淮安市人民政府 2024: a consistent report with large figures
       expect(result.diagnostics).toEqual([]);
       expect(outcome(result, "PROSE-FIGURES")).toMatchObject({ outcome: "pass", evaluated: 6 });
     }
+  });
+});
+
+describe("008 with its overview replaced: prose figures that do not state the year's total are not compared", () => {
+  const withOverview = (paragraph: string) => {
+    const report = fixture("008-2024-huaian-shi") as { overview: unknown };
+    report.overview = { paragraphs: [paragraph] };
+    return validate(report, { profile: "audit", today: TODAY }).diagnostics.filter(
+      (diagnostic) => diagnostic.ruleId === "PROSE-FIGURES"
+    );
+  };
+
+  it.each([
+    "本年度共收到政府信息公开申请3119件，其中逾期答复0件。",
+    "本年度共收到政府信息公开申请3119件，超期答复0件。",
+    "本年度共收到政府信息公开申请3119件，依法答复1件，其余正在办理。",
+    "全年共受理政府信息公开申请3119件，其中通过互联网收到政府信息公开申请3000件，信函收到政府信息公开申请119件。",
+    "全年共受理政府信息公开申请3119件，同比增长10%，其中市政府办公室受理政府信息公开申请100件。",
+    "本年度收到政府信息公开申请3119件，较上年收到政府信息公开申请2000件增长。",
+    "本年度收到政府信息公开申请3119件，上年收到政府信息公开申请2000件。",
+    "本年度收到政府信息公开申请3119件，同比多收到政府信息公开申请100件。",
+    "2023年收到政府信息公开申请2000件，2024年收到政府信息公开申请3119件。",
+  ])("no warning: %s", (paragraph) => {
+    expect(withOverview(paragraph)).toEqual([]);
+  });
+
+  it.each([
+    ["共收到申请十二件。", 12, "/applications/newlyReceived/total", 3119],
+    ["本年共收到申请12件。", 12, "/applications/newlyReceived/total", 3119],
+    ["上年结转3件。", 3, "/applications/carriedOver/total", 34],
+    ["上年结转申请3件。", 3, "/applications/carriedOver/total", 34],
+  ])("compares %s with the table", (paragraph, stated, pointer, expected) => {
+    const [diagnostic, ...others] = withOverview(paragraph);
+    expect(others).toEqual([]);
+    expect(diagnostic).toMatchObject({ stated, expected, statedBy: ["/overview/paragraphs/0"] });
+    expect(diagnostic!.pointers).toEqual(["/overview/paragraphs/0", pointer]);
   });
 });
 
