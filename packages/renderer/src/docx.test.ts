@@ -132,6 +132,17 @@ describe("renderDocx", () => {
     expect(alternative("方正小标宋简体")).toBe("华文中宋");
   });
 
+  it("sets the proofing language to Simplified Chinese in the document defaults", async () => {
+    const { parts } = await open(await renderDocx(exampleReport()));
+    const defaults = findAll(parts.get("word/styles.xml")!, "w:docDefaults")[0]!;
+    const languages = findAll(findAll(defaults, "w:rPrDefault")[0]!, "w:lang");
+    expect(languages).toHaveLength(1);
+    expect(languages[0]!.attributes).toMatchObject({ "w:val": "zh-CN", "w:eastAsia": "zh-CN" });
+    // No style or run overrides it.
+    const elsewhere = [...findAll(parts.get("word/styles.xml")!, "w:lang"), ...findAll(parts.get("word/document.xml")!, "w:lang")];
+    expect(elsewhere.filter((lang) => lang !== languages[0]).map((lang) => lang.attributes)).toEqual([]);
+  });
+
   it("repeats 表三's and 表四's header rows on every page", async () => {
     const { document } = await open(await renderDocx(exampleReport()));
     const [, table3, table4] = findAll(document, "w:tbl");

@@ -109,10 +109,20 @@ function tableCell(cell: GridCell, report: Report, isHead: boolean): TableCell {
 function table(model: TableModel, report: Report): Table {
   const rows: TableRow[] = [];
   for (const row of model.head)
-    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: row.cells.map((cell) => tableCell(cell, report, true)) }));
+    // Header rows repeat on every page and stay with the first row below them.
+    rows.push(
+      new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: row.cells.map((cell) => tableCell(cell, report, true)) }),
+    );
   for (const body of model.bodies)
     for (const row of body)
-      rows.push(new TableRow({ cantSplit: true, children: row.cells.map((cell) => tableCell(cell, report, false)) }));
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          // Every row of a small merged group but its last is kept with the next: the group and its label share a page.
+          keepNext: row.keepWithNext === true ? true : undefined,
+          children: row.cells.map((cell) => tableCell(cell, report, false)),
+        }),
+      );
   return new Table({
     rows,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -225,7 +235,8 @@ function buildDocument(report: Report): Document {
     styles: {
       default: {
         document: {
-          run: { font: font("body"), size: BODY_SIZE },
+          // Proofing language: Word checks spelling and grammar, and breaks lines, as Simplified Chinese.
+          run: { font: font("body"), size: BODY_SIZE, language: { value: "zh-CN", eastAsia: "zh-CN" } },
           paragraph: {
             alignment: AlignmentType.JUSTIFIED,
             spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },

@@ -71,6 +71,11 @@ export const REPORT_CSS = `
 .xxgk-report table{break-inside:auto}
 .xxgk-report thead{display:table-header-group}
 .xxgk-report tr{break-inside:avoid}
+.xxgk-report tbody,.xxgk-report .xxgk-t4{break-inside:avoid}
+.xxgk-report tr.xxgk-keep{break-after:avoid}
+.xxgk-report .xxgk-t3{line-height:1.25}
+.xxgk-report .xxgk-t3 th,.xxgk-report .xxgk-t3 td{padding:1px 3px}
+.xxgk-report .xxgk-t3 col.xxgk-label{width:36%}
 .xxgk-report td.xxgk-blank{background:none}
 .xxgk-findings{break-after:page;border:none;padding:0}
 .xxgk-flag:focus::after{content:none}

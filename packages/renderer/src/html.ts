@@ -281,7 +281,7 @@ function renderTable(model: TableModel, context: Context): string {
   for (const body of model.bodies) {
     parts.push("<tbody>");
     for (const row of body) {
-      let html = "<tr>";
+      let html = row.keepWithNext ? `<tr class="xxgk-keep">` : "<tr>";
       for (const cell of row.cells) html += renderCell(cell, context);
       parts.push(`${html}</tr>`);
     }

@@ -47,6 +47,11 @@ export type GridCell = HeaderCell | DataCell;
 /** A row of a grid. */
 export interface GridRow {
   readonly cells: readonly GridCell[];
+  /**
+   * Keep this row on the same page as the next one: set on every row of a small merged group but its last (表二's
+   * blocks, 表三's （三）…（六）), so that a printed page never shows a group's rows without its merged label.
+   */
+  readonly keepWithNext?: boolean;
 }
 
 /** One official table as a grid. */
@@ -58,7 +63,10 @@ export interface TableModel {
   readonly columnCount: number;
   /** Header rows (`<thead>`, repeated on every page in Word). */
   readonly head: readonly GridRow[];
-  /** Row groups (`<tbody>`); 表二 has one per captioned block. */
+  /**
+   * Row groups (`<tbody>`, kept on one page in print where they fit): 表二 has one per captioned block, 表三 one
+   * per top-level row (一、二、四) or group (三、本年度办理结果).
+   */
   readonly bodies: readonly (readonly GridRow[])[];
   /** Relative column widths. */
   readonly columnWeights: readonly number[];
@@ -127,10 +135,11 @@ function table2Model(edition: Edition): TableModel {
         ],
       },
     ];
-    for (const row of block.rows) {
+    block.rows.forEach((row, index) => {
       const rowId = `t2-row-${row.key}`;
       rowHeaders.set(row.key, rowId);
       rows.push({
+        keepWithNext: index < block.rows.length - 1,
         cells: [
           header(rowId, row.label, "row", "row"),
           ...block.columns.map((column, index) =>
@@ -138,8 +147,9 @@ function table2Model(edition: Edition): TableModel {
           ),
         ],
       });
-    }
-    return rows;
+    });
+    // The caption and the column labels stay with the block's first row.
+    return rows.map((row, index) => (index < 2 ? { ...row, keepWithNext: true } : row));
   });
   return {
     key: "table2",
@@ -186,7 +196,9 @@ function table3Model(edition: Edition): TableModel {
   const groupIds = new Map<string, string>();
   for (const group of layout.rowGroups) groupIds.set(`${group.depth}:${group.label}`, `t3-group-${group.firstRow}-${group.depth}`);
   const rowHeaders = new Map<string, string>();
-  const body: GridRow[] = layout.rows.map((row) => {
+  // A row is kept with the next while both sit in the same group below the top level (（三）不予公开 …).
+  const innerGroupOf = (row: (typeof layout.rows)[number]) => (row.groups.length > 1 ? row.groups.join("\u0000") : null);
+  const body: GridRow[] = layout.rows.map((row, index) => {
     const cells: GridCell[] = [];
     for (const group of layout.rowGroups) {
       if (group.firstRow === row.key)
@@ -200,7 +212,16 @@ function table3Model(edition: Edition): TableModel {
       const columnHeaders = column.group === null ? [columnId(column.key)] : [columnGroupId, columnId(column.key)];
       cells.push(dataCell(cell("applications", row.key, column.key), [...columnHeaders, ...rowGroupIds, rowId]));
     }
-    return { cells };
+    const next = layout.rows[index + 1];
+    const group = innerGroupOf(row);
+    return group !== null && next !== undefined && innerGroupOf(next) === group ? { cells, keepWithNext: true } : { cells };
+  });
+  // One row group per top-level row or group: 三、本年度办理结果's merged cell spans only its own rows.
+  const bodies: GridRow[][] = [];
+  layout.rows.forEach((row, index) => {
+    const previous = layout.rows[index - 1];
+    if (previous === undefined || row.groups.length === 0 || previous.groups[0] !== row.groups[0]) bodies.push([]);
+    bodies.at(-1)!.push(body[index]!);
   });
 
   const labelWeights = Array.from({ length: labelColumns }, (_, index) => (index === labelColumns - 1 ? 9 : 2));
@@ -210,7 +231,7 @@ function table3Model(edition: Edition): TableModel {
     section: sectionOf(edition, "table3"),
     columnCount: labelColumns + layout.columns.length,
     head,
-    bodies: [body],
+    bodies,
     columnWeights: [...labelWeights, ...layout.columns.map(() => 2.4)],
     rowHeaders,
   };
