@@ -76,7 +76,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   }
   const count = parsed.positionals.length;
   if (count < spec.positionals.min) {
-    throw usageError(`缺少参数 ${spec.args}`, `missing argument ${spec.args}`, spec.name);
+    throw usageError(`缺少参数 ${spec.args.zh}`, `missing argument ${spec.args.en}`, spec.name);
   }
   if (count > spec.positionals.max) {
     const extra = parsed.positionals.slice(spec.positionals.max).join(" ");

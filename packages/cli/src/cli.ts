@@ -4,6 +4,7 @@
  * interrupted writes, and a closed pipe (`xxgk … | head`).
  */
 import module from "node:module";
+import { exitCodeSoFar } from "./exit-state.js";
 import { removePendingTemporaryFiles } from "./output/atomic.js";
 import { run } from "./run.js";
 
@@ -21,10 +22,12 @@ for (const [signal, code] of [
   });
 }
 
+// The reader went away (`xxgk validate … | head -1`): stop, with exit code 1 if an error was found before the pipe
+// closed (2 if a file could not be read), else the code the run has already set (0 when it had not finished).
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") {
     removePendingTemporaryFiles();
-    process.exit(process.exitCode ?? 0);
+    process.exit(Math.max(Number(process.exitCode ?? 0), exitCodeSoFar()));
   }
   throw error;
 });

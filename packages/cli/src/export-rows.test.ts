@@ -47,7 +47,8 @@ describe("wide form", () => {
     const header = parseCsv(exportHeader("csv", true))[0]!;
     expect(header.slice(0, 4)).toEqual(["file", "body", "year", "edition"]);
     expect(header).toContain("表三/（三）不予公开/1.属于国家秘密/自然人");
-    expect(header.length).toBe(4 + wideCellColumns().length);
+    expect(header.length).toBe(4 + wideCellColumns().length + 1);
+    expect(header.at(-1)).toBe("problems");
     const line = parseCsv(exportReport(example, "a.json", "csv", true));
     expect(line).toHaveLength(1);
     expect(line[0]).toHaveLength(header.length);

@@ -9,13 +9,14 @@ function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(1, width - displayWidth(text)));
 }
 
-function optionHead(option: OptionSpec): string {
-  return `${option.short ? `-${option.short}, ` : "    "}--${option.name}${option.value ? ` ${option.value}` : ""}`;
+function optionHead(option: OptionSpec, lang: Lang): string {
+  const value = typeof option.value === "object" ? pick(option.value, lang) : option.value;
+  return `${option.short ? `-${option.short}, ` : "    "}--${option.name}${value ? ` ${value}` : ""}`;
 }
 
 function optionLines(options: readonly OptionSpec[], lang: Lang): string[] {
-  const width = Math.max(...options.map((option) => displayWidth(optionHead(option)))) + 2;
-  return options.map((option) => `  ${pad(optionHead(option), width)}${pick(option.description, lang)}`);
+  const width = Math.max(...options.map((option) => displayWidth(optionHead(option, lang)))) + 2;
+  return options.map((option) => `  ${pad(optionHead(option, lang), width)}${pick(option.description, lang)}`);
 }
 
 const EXIT_CODES = {
@@ -26,8 +27,9 @@ const EXIT_CODES = {
 /** Help for one command. */
 export function commandHelp(spec: CommandSpec, lang: Lang): string {
   const zh = lang === "zh";
+  const args = pick(spec.args, lang);
   const lines = [
-    `${zh ? "用法" : "Usage"}: xxgk ${spec.name}${spec.args ? ` ${spec.args}` : ""} [${zh ? "选项" : "options"}]`,
+    `${zh ? "用法" : "Usage"}: xxgk ${spec.name}${args ? ` ${args}` : ""} [${zh ? "选项" : "options"}]`,
     "",
     pick(spec.summary, lang),
   ];

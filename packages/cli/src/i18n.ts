@@ -37,3 +37,16 @@ export function detectLang(argv: readonly string[], env: Readonly<Record<string,
   const fromEnv = env.XXGK_LANG?.toLowerCase().slice(0, 2);
   return fromEnv === "en" ? "en" : "zh";
 }
+
+/** `1 error`, `2 errors`: an English count with the noun in the singular or the plural. */
+export function countEn(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** The counts of findings in both languages: `2 个错误、1 个警告、0 个提示` / `2 errors, 1 warning, 0 infos`. */
+export function findingCounts(counts: { error: number; warning: number; info: number }): Message {
+  return msg(
+    `${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示`,
+    `${countEn(counts.error, "error")}, ${countEn(counts.warning, "warning")}, ${countEn(counts.info, "info")}`,
+  );
+}

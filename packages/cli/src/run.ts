@@ -6,6 +6,7 @@ import { parseCommandArgs, type ParsedArgs } from "./args.js";
 import { createContext, type CliIo, type Context } from "./context.js";
 import { VERSION } from "./embedded.js";
 import { CliError, EXIT } from "./errors.js";
+import { resetExitCode } from "./exit-state.js";
 import { detectLang, msg, pick, type Lang } from "./i18n.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { COMMANDS, commandSpec } from "./specs.js";
@@ -94,6 +95,7 @@ function writeError(io: CliIo, lang: Lang, error: CliError, color: boolean): voi
  * 0 no error-severity finding, 1 at least one, 2 usage or I/O error. Never calls `process.exit`.
  */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  resetExitCode();
   const lang = detectLang(argv, io.env);
   const { globals, rest } = leadingGlobals(argv);
   const flags = { color: argv.includes("--color"), noColor: argv.includes("--no-color") };

@@ -16,8 +16,8 @@ export interface OptionSpec {
   multiple?: boolean;
   /** Allowed values, checked before the command runs. */
   choices?: readonly string[];
-  /** Placeholder shown in help, e.g. `<file>`. */
-  value?: string;
+  /** Placeholder shown in help, e.g. `<file>`; a {@link Message} when it is a word that has a translation. */
+  value?: string | Message;
   /** Help text. */
   description: Message;
 }
@@ -25,8 +25,8 @@ export interface OptionSpec {
 /** One command. */
 export interface CommandSpec {
   name: string;
-  /** Argument placeholder shown in the usage line. */
-  args: string;
+  /** Argument placeholder shown in the usage line and in "missing argument" errors, in both languages. */
+  args: Message;
   /** Smallest and largest number of positional arguments. */
   positionals: { min: number; max: number };
   /** One-line summary. */
@@ -55,7 +55,7 @@ const OUTPUT = (what: Message): OptionSpec => ({
   name: "output",
   short: "o",
   type: "string",
-  value: "<file>",
+  value: msg("<文件>", "<file>"),
   description: what,
 });
 const FORCE: OptionSpec = {
@@ -79,7 +79,10 @@ const PROFILE: OptionSpec = {
   type: "string",
   choices: ["publish", "audit"],
   value: "<publish|audit>",
-  description: msg("规则配置：publish（发布前自查，默认）或 audit（审核，更严格）", "rule profile: publish (pre-publication check, default) or audit (stricter review)"),
+  description: msg(
+    "规则配置：publish（默认，机关发布前自查：空白单元格、空的文字部分、元数据代码有误都是错误）或 audit（审核已发布的报告：空白单元格、空的必备文字部分、统一社会信用代码和行政区划代码、年度尚未结束改为警告，其余不变）",
+    "rule profile: publish (default; an agency checking before publication: blank cells, empty prose and bad metadata codes are errors) or audit (reviewing published reports: blank cells, empty required prose, credit and division codes and a year not yet ended become warnings; the rest is unchanged)",
+  ),
 };
 
 /** Options every command accepts. */
@@ -89,7 +92,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [LANG, COLOR, NO_COLOR, HEL
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "init",
-    args: "",
+    args: msg("", ""),
     positionals: { min: 0, max: 0 },
     summary: msg("新建一份报告 JSON（所有数字为 0，待填写）", "create a new report JSON (every number 0, ready to fill in)"),
     description: msg(
@@ -105,7 +108,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: msg("格式版本；默认按年度选择（2021 年起为 2021 版）", "format edition; default: chosen from the year (2021 onward: edition 2021)"),
       },
       { name: "year", type: "string", value: "<YYYY>", description: msg("报告年度，默认为上一年", "report year; default: last year") },
-      { name: "body", type: "string", value: "<名称>", description: msg("发布机关全称（必填）", "full name of the reporting body (required)") },
+      { name: "body", type: "string", value: msg("<名称>", "<name>"), description: msg("发布机关全称（必填）", "full name of the reporting body (required)") },
       {
         name: "example",
         type: "boolean",
@@ -122,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "validate",
-    args: "<文件|目录|glob|->...",
+    args: msg("<文件|目录|glob|->...", "<file|dir|glob|->..."),
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("检查报告：结构、勾稽关系和跨年度规则", "check reports: structure, consistency rules and cross-year rules"),
     description: msg(
@@ -134,7 +137,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: "previous",
         type: "string",
-        value: "<file>",
+        value: msg("<文件>", "<file>"),
         description: msg("上一年度的报告，用于跨年度规则（只检查一份报告时可用）", "last year's report, for cross-year rules (with a single report only)"),
       },
       {
@@ -148,10 +151,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: "rule",
         type: "string",
         multiple: true,
-        value: "<规则=级别>",
+        value: msg("<规则=级别>", "<rule=severity>"),
         description: msg(
-          "调整规则级别：error、warning、info 或 off，可重复，如 --rule R2=off",
-          "set a rule's severity: error, warning, info or off; repeatable, e.g. --rule R2=off",
+          "调整规则级别：error、warning、info 或 off，可重复，如 --rule T3-SUM-ROW=warning；规则编号见 xxgk rules（不区分大小写）",
+          "set a rule's severity: error, warning, info or off; repeatable, e.g. --rule T3-SUM-ROW=warning; rule ids: xxgk rules (any case)",
         ),
       },
       { name: "today", type: "string", value: "<YYYY-MM-DD>", description: msg("按该日期判断期限类规则（默认今天）", "date used by deadline rules (default: today)") },
@@ -169,7 +172,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "render",
-    args: "<file>",
+    args: msg("<文件>", "<file>"),
     positionals: { min: 1, max: 1 },
     summary: msg("把报告渲染为 HTML、Word（DOCX）、Markdown 或纯文本", "render a report as HTML, Word (DOCX), Markdown or plain text"),
     description: msg(
@@ -187,7 +190,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       { name: "annotate", type: "boolean", description: msg("运行校验并在 HTML 中标注问题（仅 html）", "run the validators and mark the findings (html only)") },
       PROFILE,
-      { name: "fragment", type: "boolean", description: msg("只输出 HTML 片段，不含 <html> 外壳（仅 html）", "HTML fragment without the <html> shell (html only)") },
+      {
+        name: "fragment",
+        type: "boolean",
+        description: msg(
+          "只输出 HTML 片段，不含 <html> 外壳（仅 html）；片段开头带样式表 <style>，除非加 --no-css",
+          "HTML fragment without the <html> shell (html only); it starts with the stylesheet in a <style> element unless --no-css",
+        ),
+      },
+      {
+        name: "no-css",
+        type: "boolean",
+        description: msg("片段不带样式表（页面已引入 @xxgk/renderer 的 REPORT_CSS 时用）", "leave the stylesheet out of the fragment (when the page already has @xxgk/renderer's REPORT_CSS)"),
+      },
       OUTPUT(msg("写入该文件", "write to this file")),
       FORCE,
     ],
@@ -200,7 +215,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "import",
-    args: "<file>",
+    args: msg("<文件>", "<file>"),
     positionals: { min: 1, max: 1 },
     summary: msg("把已发布的报告（文本、Markdown、HTML、PDF、DOCX）转换为报告 JSON（本版本尚未提供）", "convert a published report (text, Markdown, HTML, PDF, DOCX) to report JSON (not available in this version)"),
     description: msg(
@@ -212,7 +227,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "schema",
-    args: "",
+    args: msg("", ""),
     positionals: { min: 0, max: 0 },
     summary: msg("输出报告格式的 JSON Schema", "print the report format's JSON Schema"),
     description: msg(
@@ -237,7 +252,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "rules",
-    args: "",
+    args: msg("", ""),
     positionals: { min: 0, max: 0 },
     summary: msg("列出校验规则", "list the validation rules"),
     options: [{ name: "json", type: "boolean", description: msg("以 JSON 输出规则目录", "print the rule catalog as JSON") }],
@@ -248,7 +263,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "export",
-    args: "<文件|目录|glob|->...",
+    args: msg("<文件|目录|glob|->...", "<file|dir|glob|->..."),
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("把报告导出为分析用的数据集（CSV 或 NDJSON）", "export reports as a dataset for analysis (CSV or NDJSON)"),
     description: msg(

@@ -1,13 +1,14 @@
 /**
- * The code frame of a JSON syntax error, as compilers print them.
+ * The code frame of a JSON syntax error (or of a repeated key), as compilers print them.
  */
 import { msg, pick, type Lang } from "./i18n.js";
-import type { JsonSyntaxProblem } from "./input/json-syntax.js";
+import type { JsonDuplicateKey, JsonSyntaxProblem } from "./input/json-syntax.js";
 
 /** `file:line:column`, the message, the offending line and a caret under the error. */
-export function formatSyntaxProblem(name: string, problem: JsonSyntaxProblem, lang: Lang): string {
+export function formatSyntaxProblem(name: string, problem: JsonSyntaxProblem | JsonDuplicateKey, lang: Lang): string {
+  const what = "key" in problem ? msg("JSON 键重复", "duplicate JSON key") : msg("JSON 语法错误", "JSON syntax error");
   const head = pick(
-    msg(`${name}:${problem.line}:${problem.column}：JSON 语法错误：${problem.message.zh}`, `${name}:${problem.line}:${problem.column}: JSON syntax error: ${problem.message.en}`),
+    msg(`${name}:${problem.line}:${problem.column}：${what.zh}：${problem.message.zh}`, `${name}:${problem.line}:${problem.column}: ${what.en}: ${problem.message.en}`),
     lang,
   );
   const gutter = String(problem.line);

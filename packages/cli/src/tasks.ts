@@ -5,7 +5,7 @@
 import { isWellFormedReport } from "@xxgk/schema/layout";
 import type { CliErrorCode } from "./errors.js";
 import { exportReport, type ExportFormat } from "./export-rows.js";
-import type { Message } from "./i18n.js";
+import type { Lang, Message } from "./i18n.js";
 import type { InputFile } from "./input/expand.js";
 import { loadReportBytes, loadReportFile } from "./input/read.js";
 import type { ValidatedFile, ValidateSettings } from "./validate-output.js";
@@ -20,6 +20,8 @@ export interface ExportJob {
   kind: "export";
   format: ExportFormat;
   wide: boolean;
+  /** Language of the `problem` texts of invalid cells. */
+  lang: Lang;
 }
 
 /** The settings of a batch. */
@@ -37,12 +39,15 @@ export type ValidateOutcome = (ValidatedFile & { status: "ok" | "syntax" }) | (R
 /** The outcome of exporting one file. */
 export type ExportOutcome =
   | { status: "ok"; text: string }
+  /** Exported with the cells whose stated value is invalid left empty (and explained in the problem column). */
+  | { status: "partial"; text: string; cells: { label: string; problem: Message }[] }
   | { status: "invalid"; issues: { pointer: string; label: string; message: string; messageEn: string }[] }
   | { status: "syntax"; frame: Message }
   | ReadFailure;
 
 let validateOutput: typeof import("./validate-output.js") | undefined;
 let syntaxFrame: typeof import("./syntax-frame.js") | undefined;
+let cellRepair: typeof import("./cell-repair.js") | undefined;
 
 /** Runs a job on one file (`bytes` given for standard input). */
 export async function runTask(job: ValidateJob, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome>;
@@ -53,25 +58,44 @@ export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Pr
   if (job.kind === "validate") {
     // Loaded on first use, so exporting never loads the rule engine.
     validateOutput ??= await import("./validate-output.js");
-    const { formatFile, validateValue, syntaxResult, failedResult, READ_ERROR_RULE } = validateOutput;
-    if (loaded.kind === "ok") return { status: "ok", ...formatFile(job, file.name, await validateValue(loaded.value, job)) };
+    const { formatFile, validateValue, syntaxResult, failedResult, withDuplicateKeys, READ_ERROR_RULE } = validateOutput;
+    if (loaded.kind === "ok") {
+      const result = await validateValue(loaded.value, job);
+      if (!loaded.duplicateKeys) return { status: "ok", ...formatFile(job, file.name, result) };
+      const duplicates = loaded.duplicateKeys;
+      return { status: "ok", ...formatFile(job, file.name, withDuplicateKeys(result, duplicates), { duplicates }) };
+    }
     if (loaded.kind === "syntax") return { status: "syntax", ...formatFile(job, file.name, syntaxResult(loaded.problem), { problem: loaded.problem }) };
     const error = { code: loaded.error.code, text: loaded.error.text };
     return { status: "error", error, ...formatFile(job, file.name, failedResult(READ_ERROR_RULE, error.text), { readError: true }) };
   }
   if (loaded.kind === "error") return { status: "error", error: { code: loaded.error.code, text: loaded.error.text } };
-  if (loaded.kind === "syntax") {
+  if (loaded.kind === "syntax" || loaded.duplicateKeys) {
+    // A repeated key is refused like a syntax error: the value JSON.parse kept may not be the one meant.
     syntaxFrame ??= await import("./syntax-frame.js");
     const { formatSyntaxProblem } = syntaxFrame;
-    return { status: "syntax", frame: { zh: formatSyntaxProblem(file.name, loaded.problem, "zh"), en: formatSyntaxProblem(file.name, loaded.problem, "en") } };
+    const problems = loaded.kind === "syntax" ? [loaded.problem] : loaded.duplicateKeys!;
+    const frame = (lang: Lang) => problems.map((problem) => formatSyntaxProblem(file.name, problem, lang)).join("");
+    return { status: "syntax", frame: { zh: frame("zh"), en: frame("en") } };
   }
   if (isWellFormedReport(loaded.value)) {
     return { status: "ok", text: exportReport(loaded.value, file.name, job.format, job.wide) };
   }
   // Only a malformed report loads zod, to say what is wrong with it.
-  const parsed = (await import("@xxgk/schema")).parseReport(loaded.value);
-  if (!parsed.success) {
-    return { status: "invalid", issues: parsed.issues.map(({ pointer, label, message, messageEn }) => ({ pointer, label, message, messageEn })) };
+  const { parseReport } = await import("@xxgk/schema");
+  const parsed = parseReport(loaded.value);
+  if (parsed.success) return { status: "ok", text: exportReport(parsed.report, file.name, job.format, job.wide) };
+  // Only cell values are wrong: export the rest, those cells empty, and say what they stated.
+  cellRepair ??= await import("./cell-repair.js");
+  const invalidCells = cellRepair.invalidCellsOnly(loaded.value, parsed.issues);
+  const repaired = invalidCells ? parseReport(cellRepair.withCellsBlank(loaded.value, invalidCells)) : undefined;
+  if (invalidCells && repaired?.success) {
+    const problems = new Map(invalidCells.map(({ cell, problem }) => [cell.pointer, problem]));
+    return {
+      status: "partial",
+      text: exportReport(repaired.report, file.name, job.format, job.wide, { problems, lang: job.lang }),
+      cells: invalidCells.map(({ cell, problem }) => ({ label: cell.label, problem })),
+    };
   }
-  return { status: "ok", text: exportReport(parsed.report, file.name, job.format, job.wide) };
+  return { status: "invalid", issues: parsed.issues.map(({ pointer, label, message, messageEn }) => ({ pointer, label, message, messageEn })) };
 }

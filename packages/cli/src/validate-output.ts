@@ -13,7 +13,7 @@ import {
   type ValidationResult,
 } from "@xxgk/validators/core";
 import type { Message } from "./i18n.js";
-import type { JsonSyntaxProblem } from "./input/json-syntax.js";
+import type { JsonDuplicateKey, JsonSyntaxProblem } from "./input/json-syntax.js";
 import { formatSyntaxProblem } from "./syntax-frame.js";
 
 /** Output formats of `xxgk validate`. */
@@ -21,6 +21,8 @@ export type ValidateFormat = "pretty" | "json" | "ndjson" | "sarif" | "csv";
 
 /** Rule id of the finding made for a file that is not valid JSON. */
 export const JSON_SYNTAX_RULE = "JSON-SYNTAX";
+/** Rule id of the finding made for each key repeated within an object (JSON.parse keeps the last value). */
+export const JSON_DUPLICATE_KEY_RULE = "JSON-DUPLICATE-KEY";
 /** Rule id of the finding made for a file that could not be read. */
 export const READ_ERROR_RULE = "READ-ERROR";
 
@@ -86,6 +88,26 @@ export function syntaxResult(problem: JsonSyntaxProblem): ValidationSummary {
   });
 }
 
+/** The result with an error finding per repeated key (first), each with its pointer, line and column. */
+export function withDuplicateKeys(result: ValidationSummary, duplicates: readonly JsonDuplicateKey[]): ValidationSummary {
+  const diagnostics: ValidationSummary["diagnostics"] = duplicates.map(({ line, column, message, pointer }) => ({
+    ruleId: JSON_DUPLICATE_KEY_RULE,
+    severity: "error",
+    outcome: "fail",
+    message: `JSON 键重复（第 ${line} 行第 ${column} 列）：${message.zh}`,
+    messageEn: `duplicate JSON key (line ${line}, column ${column}): ${message.en}`,
+    pointers: [pointer],
+    cells: [],
+  }));
+  return {
+    ...result,
+    diagnostics: [...diagnostics, ...result.diagnostics],
+    outcomes: [{ ruleId: JSON_DUPLICATE_KEY_RULE, outcome: "fail", evaluated: 1, failed: duplicates.length, notAssessable: 0 }, ...result.outcomes],
+    counts: { ...result.counts, error: result.counts.error + duplicates.length },
+    ok: false,
+  };
+}
+
 function ensureNewline(text: string): string {
   return text === "" || text.endsWith("\n") ? text : `${text}\n`;
 }
@@ -109,7 +131,7 @@ export function formatFile(
   settings: ValidateSettings,
   file: string,
   result: ValidationSummary,
-  extra: { problem?: JsonSyntaxProblem; readError?: boolean } = {},
+  extra: { problem?: JsonSyntaxProblem; readError?: boolean; duplicates?: readonly JsonDuplicateKey[] } = {},
 ): ValidatedFile {
   const item = { file, result: result as ValidationResult };
   let text = "";
@@ -118,7 +140,9 @@ export function formatFile(
       if (extra.problem) text = formatSyntaxProblem(file, extra.problem, settings.lang);
       // Clean reports are listed only when checking one report (eslint style for batches).
       else if (!extra.readError && (result.diagnostics.length > 0 || settings.single)) {
-        text = ensureNewline(formatText([item], { lang: settings.lang, color: settings.color }));
+        // Repeated keys first, with the line as for a syntax error; then the findings.
+        const frames = (extra.duplicates ?? []).map((duplicate) => formatSyntaxProblem(file, duplicate, settings.lang)).join("");
+        text = frames + ensureNewline(formatText([item], { lang: settings.lang, color: settings.color }));
       }
       break;
     case "ndjson":

@@ -25,7 +25,7 @@ describe("xxgk export", () => {
     expect(result.status).toBe(0);
     expect(result.stdoutBytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const [header, ...rows] = csvRows(result.stdout);
-    expect(header).toEqual(["file", "body", "year", "edition", "table", "row", "column", "value", "pointer"]);
+    expect(header).toEqual(["file", "body", "year", "edition", "table", "row", "column", "value", "pointer", "problem"]);
     const find = (file: string, table: string, row: string, column: string) =>
       rows.filter((cells) => cells[0] === file && cells[4] === table && cells[5] === row && cells[6] === column);
     expect(find("a.json", "三", "（三）不予公开/1.属于国家秘密", "自然人")).toHaveLength(1);

@@ -7,7 +7,7 @@ import type { ValidationResult } from "@xxgk/validators";
 import type { Context } from "../context.js";
 import { EXAMPLE_NAME, exampleText } from "../embedded-example.js";
 import { EXIT } from "../errors.js";
-import { msg, pick } from "../i18n.js";
+import { countEn, findingCounts, msg, pick } from "../i18n.js";
 import { parseJsonText } from "../input/json-syntax.js";
 
 function size(bytes: number): string {
@@ -47,7 +47,7 @@ export async function runExample(context: Context): Promise<number> {
     pick(
       msg(
         `校验（审核配置 audit）：${verdict} — ${passed} 条规则通过，${error} 个错误、${warning} 个警告、${info} 个提示`,
-        `Validation (audit profile): ${verdict} — ${passed} rules passed, ${error} errors, ${warning} warnings, ${info} infos`,
+        `Validation (audit profile): ${verdict} — ${countEn(passed, "rule")} passed, ${findingCounts(result.counts).en}`,
       ),
       lang,
     ),

@@ -5,12 +5,15 @@ import { flag, jobsOption, stringOption, type ParsedArgs } from "../args.js";
 import { runBatch } from "../batch.js";
 import { printError, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
+import { noteExitCode } from "../exit-state.js";
 import { exportHeader, type ExportFormat } from "../export-rows.js";
-import { msg, pick } from "../i18n.js";
+import { invalidCellCount } from "../cell-repair.js";
+import { countEn, msg, pick } from "../i18n.js";
 import { expandInputs } from "../input/expand.js";
 import { readStream } from "../input/read.js";
 import { UTF8_BOM } from "../output/csv.js";
 import { ProgressBar } from "../output/progress.js";
+import { EXPORT_EXTENSIONS, outputFormat } from "../output/format-from-path.js";
 import { openSink } from "../output/sink.js";
 import type { ExportOutcome } from "../tasks.js";
 import { availableParallelism } from "node:os";
@@ -18,7 +21,14 @@ import { availableParallelism } from "node:os";
 /** Runs `xxgk export`. */
 export async function execute(context: Context, { values, positionals }: ParsedArgs): Promise<number> {
   const { lang } = context;
-  const format = (stringOption(values, "to") ?? "csv") as ExportFormat;
+  const format = outputFormat<ExportFormat>({
+    command: "export",
+    option: "--to",
+    output: stringOption(values, "output"),
+    given: stringOption(values, "to") as ExportFormat | undefined,
+    fallback: "csv",
+    table: EXPORT_EXTENSIONS,
+  });
   const wide = flag(values, "wide");
   const jobs = jobsOption(values, "export", availableParallelism());
   const files = expandInputs(positionals, context.io.cwd);
@@ -27,6 +37,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const progress = new ProgressBar(context.io.stderr, files.length, pick(msg("导出", "export"), lang), Boolean(context.io.stderr.isTTY) && files.length > 1);
   let exported = 0;
   let invalid = 0;
+  let partial = 0;
   let unreadable = 0;
   try {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
@@ -34,17 +45,38 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     sink.write(exportHeader(format, wide));
     await runBatch<ExportOutcome>({
       files,
-      job: { kind: "export", format, wide },
+      job: { kind: "export", format, wide, lang },
       jobs,
       ...(stdinBytes ? { stdinBytes } : {}),
       onProgress: (done) => progress.update(done),
       onOutcome: (file, outcome) => {
+        noteExitCode(outcome.status === "error" ? EXIT.usage : outcome.status === "ok" ? EXIT.ok : EXIT.findings);
         if (outcome.status === "ok") {
           exported++;
           sink.write(outcome.text);
           return;
         }
         progress.clear();
+        if (outcome.status === "partial") {
+          exported++;
+          partial++;
+          sink.write(outcome.text);
+          const count = invalidCellCount(outcome.cells.length);
+          const column = wide ? "problems" : "problem";
+          printError(
+            context,
+            pick(
+              msg(
+                `${file.name}：警告：${count.zh}，已导出其余单元格，这些单元格留空并在 ${column} 列说明：`,
+                `${file.name}: warning: ${count.en}; the other cells were exported, ${outcome.cells.length === 1 ? "this one is" : "these are"} left empty and explained in the ${column} column:`,
+              ),
+              lang,
+            ),
+          );
+          for (const cell of outcome.cells.slice(0, 5)) printError(context, `  ${cell.label}: ${pick(cell.problem, lang)}`);
+          if (outcome.cells.length > 5) printError(context, `  …`);
+          return;
+        }
         if (outcome.status === "error") {
           unreadable++;
           printError(context, `${pick(outcome.error.text, lang)}`);
@@ -56,7 +88,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
           const shown = outcome.issues.slice(0, 5);
           printError(
             context,
-            pick(msg(`${file.name}：结构无效，未导出（${outcome.issues.length} 处问题）`, `${file.name}: invalid structure, not exported (${outcome.issues.length} problems)`), lang),
+            pick(msg(`${file.name}：结构无效，未导出（${outcome.issues.length} 处问题）`, `${file.name}: invalid structure, not exported (${countEn(outcome.issues.length, "problem")})`), lang),
           );
           for (const issue of shown) printError(context, `  ${issue.label}: ${lang === "en" ? issue.messageEn : issue.message}`);
           if (outcome.issues.length > shown.length) printError(context, `  …`);
@@ -75,12 +107,12 @@ export async function execute(context: Context, { values, positionals }: ParsedA
       context,
       pick(
         msg(
-          `已导出 ${exported} 份报告${invalid ? `，${invalid} 份无效未导出` : ""}${unreadable ? `，${unreadable} 份无法读取` : ""}`,
-          `exported ${exported} report${exported === 1 ? "" : "s"}${invalid ? `, ${invalid} invalid and left out` : ""}${unreadable ? `, ${unreadable} unreadable` : ""}`,
+          `已导出 ${exported} 份报告${partial ? `（其中 ${partial} 份有取值无效的单元格，已留空）` : ""}${invalid ? `，${invalid} 份无效未导出` : ""}${unreadable ? `，${unreadable} 份无法读取` : ""}`,
+          `exported ${exported} report${exported === 1 ? "" : "s"}${partial ? ` (${partial} with invalid cell values left empty)` : ""}${invalid ? `, ${invalid} invalid and left out` : ""}${unreadable ? `, ${unreadable} unreadable` : ""}`,
         ),
         lang,
       ),
     );
   }
-  return unreadable ? EXIT.usage : invalid ? EXIT.findings : EXIT.ok;
+  return unreadable ? EXIT.usage : invalid || partial ? EXIT.findings : EXIT.ok;
 }

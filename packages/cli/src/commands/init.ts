@@ -14,6 +14,16 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
   let text: string;
   let description: string;
   if (flag(values, "example")) {
+    // The example is written byte for byte: options that would shape a new report would be silently ignored.
+    const ignored = ["year", "body", "edition"].filter((name) => stringOption(values, name) !== undefined);
+    if (ignored.length > 0) {
+      const names = ignored.map((name) => `--${name}`).join(" ");
+      throw usageError(
+        `--example 输出内置示例报告原文，不能与 ${names} 同用；新建报告请去掉 --example`,
+        `--example writes the bundled example as it is and cannot be combined with ${names}; drop --example to create a new report`,
+        "init",
+      );
+    }
     const { exampleText } = await import("../embedded-example.js");
     text = await exampleText();
     description = pick(msg("内置示例报告", "the bundled example report"), context.lang);
@@ -21,12 +31,26 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
     const body = stringOption(values, "body")?.trim();
     if (!body) throw usageError("缺少 --body <发布机关全称>", "missing --body <name of the reporting body>", "init");
     const rawYear = stringOption(values, "year");
-    const year = rawYear === undefined ? new Date().getFullYear() - 1 : Number(rawYear);
-    if (!Number.isInteger(year) || year < 2019 || year > 2100) {
+    const thisYear = new Date().getFullYear();
+    // Four digits, no leading zero, no sign, no spaces: "02024" or "2024.0" is a typo, not 2024.
+    const year = rawYear === undefined ? thisYear - 1 : /^[1-9]\d{3}$/.test(rawYear) ? Number(rawYear) : Number.NaN;
+    if (!Number.isInteger(year) || year < 2019 || year > thisYear) {
       throw usageError(
-        `--year 应为 2019 到 2100 之间的年份，实为“${rawYear}”（2019 年以前的报告没有统一格式）`,
-        `--year must be a year from 2019 to 2100, got "${rawYear}" (reports before 2019 have no fixed format)`,
+        `--year 应为 2019 到 ${thisYear} 之间的四位年份，实为“${rawYear}”（2019 年以前的报告没有统一格式；年度报告在该年度结束后编写）`,
+        `--year must be a four-digit year from 2019 to ${thisYear}, got "${rawYear}" (reports before 2019 have no fixed format; a report is written after its year ends)`,
         "init",
+      );
+    }
+    if (year === thisYear) {
+      printError(
+        context,
+        pick(
+          msg(
+            `注意：${year} 年度尚未结束，年度报告应在年度结束后编写（次年 1 月 31 日前公布）；这里按要求生成草稿`,
+            `note: ${year} has not ended yet; an annual report is written after its year ends (published by 31 January of the next year); writing a draft as asked`,
+          ),
+          context.lang,
+        ),
       );
     }
     const expected = editionForYear(year)!;

@@ -6,31 +6,83 @@ import { flag, jobsOption, listOption, stringOption, usageError, type ParsedArgs
 import { runBatch } from "../batch.js";
 import type { Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
-import { msg, pick, type Lang } from "../i18n.js";
+import { noteExitCode } from "../exit-state.js";
+import { findingCounts, msg, pick, type Lang } from "../i18n.js";
 import { expandInputs } from "../input/expand.js";
 import { readStream } from "../input/read.js";
-import { formatSyntaxProblem, loadInput } from "../load-report.js";
+import { duplicateKeysMessage, formatSyntaxProblem, loadInput } from "../load-report.js";
 import { ProgressBar } from "../output/progress.js";
+import { outputFormat, VALIDATE_EXTENSIONS } from "../output/format-from-path.js";
 import { openSink, type Sink } from "../output/sink.js";
 import type { ValidateJob, ValidateOutcome } from "../tasks.js";
 import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
+import { RULES } from "@xxgk/validators/core";
 import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
 
 const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "off"];
 
-function parseRuleOptions(specs: readonly string[]): Record<string, Severity | "off"> | undefined {
+/** The closest rule id to a mistyped one (edit distance at most 3), for "did you mean". */
+function closestRule(id: string, ids: readonly string[]): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of ids) {
+    const distance = editDistance(id, candidate);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
+  }
+  return best?.id;
+}
+
+function editDistance(left: string, right: string): number {
+  const row = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= right.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (left[i - 1] === right[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[right.length]!;
+}
+
+/**
+ * `--rule ID=severity`, checked here against the catalog (RULES, zod-free): an unknown id or severity is a usage
+ * error naming it. Ids and severities are accepted in any case (`blank-cell=Warning`) and given to the validators
+ * as the catalog spells them.
+ */
+export function parseRuleOptions(specs: readonly string[]): Record<string, Severity | "off"> | undefined {
   if (specs.length === 0) return undefined;
+  const ids = RULES.map((rule) => rule.id);
+  const byUpper = new Map(ids.map((id) => [id.toUpperCase(), id]));
   const rules: Record<string, Severity | "off"> = {};
   for (const spec of specs) {
     const match = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(spec);
-    if (!match || !SEVERITIES.includes(match[2] as Severity)) {
+    if (!match) {
       throw usageError(
         `--rule 的格式应为 规则=级别（级别为 error、warning、info 或 off），实为“${spec}”`,
         `--rule must look like RULE=SEVERITY (error, warning, info or off), got "${spec}"`,
         "validate",
       );
     }
-    rules[match[1]!] = match[2] as Severity | "off";
+    const [, given, level] = match as unknown as [string, string, string];
+    const id = byUpper.get(given.toUpperCase().replace(/_/g, "-"));
+    if (!id) {
+      const suggestion = closestRule(given.toUpperCase(), ids);
+      throw usageError(
+        `--rule：未知规则“${given}”${suggestion ? `，是否想用 ${suggestion}？` : ""}\n可用的规则：${ids.join("、")}（说明见 xxgk rules）`,
+        `--rule: unknown rule "${given}"${suggestion ? `; did you mean ${suggestion}?` : ""}\nValid rules: ${ids.join(", ")} (see xxgk rules)`,
+        "validate",
+      );
+    }
+    const severity = level.toLowerCase() as Severity | "off";
+    if (!SEVERITIES.includes(severity)) {
+      throw usageError(
+        `--rule ${id}：级别“${level}”无效，可选 error、warning、info 或 off`,
+        `--rule ${id}: invalid severity "${level}"; use error, warning, info or off`,
+        "validate",
+      );
+    }
+    rules[id] = severity;
   }
   return rules;
 }
@@ -105,10 +157,7 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
 }
 
 function summaryLine(totals: Totals, seconds: number, lang: Lang): string {
-  const counts = pick(
-    msg(`${totals.error} 个错误、${totals.warning} 个警告、${totals.info} 个提示`, `${totals.error} errors, ${totals.warning} warnings, ${totals.info} infos`),
-    lang,
-  );
+  const counts = pick(findingCounts(totals), lang);
   const unreadable = totals.unreadable ? pick(msg(`，${totals.unreadable} 份无法读取`, `, ${totals.unreadable} unreadable`), lang) : "";
   const withErrors = totals.withErrors - totals.unreadable;
   return pick(
@@ -124,7 +173,14 @@ function summaryLine(totals: Totals, seconds: number, lang: Lang): string {
 export async function execute(context: Context, { values, positionals }: ParsedArgs): Promise<number> {
   const started = Date.now();
   const { lang, io } = context;
-  const format = (stringOption(values, "format") ?? "pretty") as ValidateFormat;
+  const format = outputFormat<ValidateFormat>({
+    command: "validate",
+    option: "--format",
+    output: stringOption(values, "output"),
+    given: stringOption(values, "format") as ValidateFormat | undefined,
+    fallback: "pretty",
+    table: VALIDATE_EXTENSIONS,
+  });
   const jobs = jobsOption(values, "validate", availableParallelism());
   const today = stringOption(values, "today");
   if (today !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))) {
@@ -138,6 +194,10 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     if (files.length > 1) throw usageError("--previous 只能在检查一份报告时使用", "--previous works with a single report only", "validate");
     const loaded = await loadInput(context, previousPath);
     if (loaded.kind === "error") throw loaded.error;
+    if (loaded.kind === "ok" && loaded.duplicateKeys) {
+      const frames = duplicateKeysMessage(loaded.name, loaded.duplicateKeys);
+      throw new CliError("usage", msg(`--previous：${frames.zh}`, `--previous: ${frames.en}`));
+    }
     if (loaded.kind === "syntax") {
       throw new CliError(
         "usage",
@@ -181,6 +241,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         }
         if (outcome.ok) totals.clean++;
         else totals.withErrors++;
+        noteExitCode(outcome.status === "error" ? EXIT.usage : outcome.ok ? EXIT.ok : EXIT.findings);
         totals.error += outcome.counts.error;
         totals.warning += outcome.counts.warning;
         totals.info += outcome.counts.info;

@@ -78,7 +78,7 @@ export async function decodeReportBytes(bytes: Uint8Array, name: string): Promis
     const body = bytes.subarray(3);
     if (hasNul(body)) throw binaryError(name, undefined);
     const text = decodeUtf8(body);
-    if (text === undefined) throw undecodable(name);
+    if (text === undefined) throw undecodable(name, bytes, 3);
     return { text, encoding: "utf-8-bom" };
   }
   if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), false), encoding: "utf-16le" };
@@ -93,28 +93,66 @@ export async function decodeReportBytes(bytes: Uint8Array, name: string): Promis
   // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government systems export.
   const { default: iconv } = await import("iconv-lite");
   const gb18030 = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), "gb18030");
-  if (gb18030.includes("\ufffd")) throw undecodable(name);
+  if (gb18030.includes("\ufffd")) throw undecodable(name, bytes, 0);
   return { text: gb18030, encoding: "gb18030" };
 }
 
-/** The error for input over {@link MAX_INPUT_BYTES}. */
-export function tooLarge(name: string, size: number): CliError {
-  const mib = (size / 1024 / 1024).toFixed(1);
+/**
+ * The error for input over {@link MAX_INPUT_BYTES}. `size` is the file's size when known (a file); a stream (standard
+ * input) is not read past the limit, so its size is unknown and the message says only that it exceeds the limit.
+ */
+export function tooLarge(name: string, size?: number): CliError {
+  const mib = size === undefined ? undefined : (size / 1024 / 1024).toFixed(1);
   return new CliError(
     "too-large",
     msg(
-      `${name}：文件过大（${mib} MiB），超过 10 MiB 上限；一份年度报告的 JSON 通常不足 1 MiB，请确认是否选错了文件`,
-      `${name}: file too large (${mib} MiB), over the 10 MiB limit; an annual report's JSON is usually under 1 MiB — is this the right file?`,
+      `${name}：${mib === undefined ? "输入" : `文件过大（${mib} MiB），`}超过 10 MiB 的上限；一份年度报告的 JSON 通常不足 1 MiB，请确认是否选错了文件`,
+      `${name}: ${mib === undefined ? "the input exceeds" : `file too large (${mib} MiB), over`} the 10 MiB limit; an annual report's JSON is usually under 1 MiB — is this the right file?`,
     ),
   );
 }
 
-function undecodable(name: string): CliError {
+/**
+ * Where the first invalid UTF-8 sequence starts: its byte offset in `bytes` (from `start`) and its line (1-based, by
+ * line feeds), or undefined when the bytes are valid UTF-8. Only called for a file that failed to decode.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, start = 0): { offset: number; line: number } | undefined {
+  let line = 1;
+  let index = start;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) {
+      if (byte === 0x0a) line++;
+      index++;
+      continue;
+    }
+    let length: number;
+    let min: number;
+    if (byte >= 0xc2 && byte <= 0xdf) [length, min] = [2, 0x80];
+    else if (byte >= 0xe0 && byte <= 0xef) [length, min] = [3, 0x800];
+    else if (byte >= 0xf0 && byte <= 0xf4) [length, min] = [4, 0x10000];
+    else return { offset: index, line };
+    if (index + length > bytes.length) return { offset: index, line };
+    let code = byte & (0xff >> (length + 1));
+    for (let next = 1; next < length; next++) {
+      const continuation = bytes[index + next]!;
+      if ((continuation & 0xc0) !== 0x80) return { offset: index, line };
+      code = (code << 6) | (continuation & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid too.
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return { offset: index, line };
+    index += length;
+  }
+  return undefined;
+}
+
+function undecodable(name: string, bytes: Uint8Array, start: number): CliError {
+  const at = firstInvalidUtf8(bytes, start);
   return new CliError(
     "undecodable",
     msg(
-      `${name}：无法识别文件编码（既不是 UTF-8/UTF-16，也不是 GB18030）`,
-      `${name}: unknown text encoding (neither UTF-8/UTF-16 nor GB18030)`,
+      `${name}：无法识别文件编码（既不是 UTF-8/UTF-16，也不是 GB18030）${at ? `：第一个无效的 UTF-8 字节序列在第 ${at.line} 行（字节偏移 ${at.offset}）` : ""}`,
+      `${name}: unknown text encoding (neither UTF-8/UTF-16 nor GB18030)${at ? `: the first invalid UTF-8 sequence is on line ${at.line}, byte offset ${at.offset}` : ""}`,
     ),
   );
 }

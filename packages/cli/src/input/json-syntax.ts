@@ -24,16 +24,138 @@ export interface JsonSyntaxProblem {
   caret: number;
 }
 
-/** The result of {@link parseJsonText}. */
-export type JsonParseResult = { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem };
+/** A key that appears twice in one object: `JSON.parse` keeps the last value and silently drops the earlier one. */
+export interface JsonDuplicateKey extends JsonSyntaxProblem {
+  /** The key, decoded. */
+  key: string;
+  /** JSON Pointer of the member (`/meta/year`). */
+  pointer: string;
+}
 
-/** Parses JSON text; on failure returns the first syntax problem with its position. */
+/** The result of {@link parseJsonText}. `duplicateKeys` is present (non-empty) only when an object repeats a key. */
+export type JsonParseResult = { ok: true; value: unknown; duplicateKeys?: JsonDuplicateKey[] } | { ok: false; problem: JsonSyntaxProblem };
+
+/**
+ * Parses JSON text; on failure returns the first syntax problem with its position. Keys repeated within an object
+ * (valid JSON, but a pasted duplicate cell loses a figure) are listed in `duplicateKeys`.
+ */
 export function parseJsonText(text: string): JsonParseResult {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, problem: locateJsonSyntaxError(text) };
   }
+  const duplicateKeys = findDuplicateKeys(text, value);
+  return duplicateKeys.length > 0 ? { ok: true, value, duplicateKeys } : { ok: true, value };
+}
+
+/**
+ * Every `"` followed by optional whitespace and `:`: each key of the text ends so, and so may a `\"` inside a string,
+ * so this is at least the number of keys written in the text.
+ */
+function keyTokenBound(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('"'); index !== -1; index = text.indexOf('"', index + 1)) {
+    let next = index + 1;
+    let code = text.charCodeAt(next);
+    while (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) code = text.charCodeAt(++next);
+    if (code === 0x3a) count++;
+  }
+  return count;
+}
+
+/** The number of keys of every object of a parsed value (iterative: deep nesting cannot overflow the stack). */
+function parsedKeyCount(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === "object") pending.push(item);
+      continue;
+    }
+    for (const key in node) {
+      count++;
+      const item = (node as Record<string, unknown>)[key];
+      if (item !== null && typeof item === "object") pending.push(item);
+    }
+  }
+  return count;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * The keys repeated within an object of a valid JSON text (`value` is its parse). Cheap on the usual text: when the
+ * parsed objects hold as many keys as the text can have written ({@link keyTokenBound}), no key was dropped and the
+ * text is not scanned; otherwise a scanner walks the text to find each repeat, its pointer and its position.
+ */
+export function findDuplicateKeys(text: string, value: unknown): JsonDuplicateKey[] {
+  if (value === null || typeof value !== "object") return [];
+  if (keyTokenBound(text) === parsedKeyCount(value)) return [];
+  type Frame = { object: true; pointer: string; keys: Map<string, number>; key: string; expectKey: boolean } | { object: false; pointer: string; index: number };
+  const stack: Frame[] = [];
+  const found: JsonDuplicateKey[] = [];
+  const childPointer = () => {
+    const top = stack[stack.length - 1];
+    if (!top) return "";
+    return top.object ? `${top.pointer}/${escapePointer(top.key)}` : `${top.pointer}/${top.index}`;
+  };
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const char = text[index]!;
+    if (char === '"') {
+      const start = index;
+      let end = index + 1;
+      let escaped = false;
+      while (end < length) {
+        const code = text.charCodeAt(end);
+        if (code === 0x5c) {
+          escaped = true;
+          end += 2;
+        } else if (code === 0x22) break;
+        else end++;
+      }
+      index = end + 1;
+      const top = stack[stack.length - 1];
+      if (top?.object && top.expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(start, index)) as string) : text.slice(start + 1, end);
+        const first = top.keys.get(key);
+        top.key = key;
+        top.expectKey = false;
+        if (first === undefined) top.keys.set(key, start);
+        else {
+          const where = locate(text, first);
+          const problem = problemAt(
+            text,
+            start,
+            msg(
+              `重复的键“${key}”（第一次出现在第 ${where.line} 行第 ${where.column} 列）：JSON 中后一个值会覆盖前一个，前一个值被悄悄丢弃`,
+              `duplicate key "${key}" (first on line ${where.line}, column ${where.column}): the later value silently replaces the earlier one`,
+            ),
+          );
+          found.push({ ...problem, key, pointer: `${top.pointer}/${escapePointer(key)}` });
+        }
+      }
+      continue;
+    }
+    if (char === "{" || char === "[") {
+      const pointer = childPointer();
+      stack.push(char === "{" ? { object: true, pointer, keys: new Map(), key: "", expectKey: true } : { object: false, pointer, index: 0 });
+    } else if (char === "}" || char === "]") stack.pop();
+    else if (char === ",") {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+      else if (top) top.index++;
+    }
+    index++;
+  }
+  return found;
 }
 
 const FULL_WIDTH: Record<string, Message> = {
@@ -240,7 +362,20 @@ const WINDOW = 60;
 /** Finds the first syntax error of a text that `JSON.parse` rejected. */
 export function locateJsonSyntaxError(text: string): JsonSyntaxProblem {
   const found = findJsonSyntaxProblem(text) ?? { offset: 0, message: msg("JSON 无法解析", "JSON could not be parsed") };
-  const offset = Math.min(found.offset, text.length);
+  return problemAt(text, found.offset, found.message);
+}
+
+/** Line (1-based) and column (1-based, in characters) of an offset. */
+function locate(text: string, offset: number): { line: number; column: number } {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let line = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < lineStart; index = text.indexOf("\n", index + 1)) line++;
+  return { line, column: Array.from(text.slice(lineStart, offset)).length + 1 };
+}
+
+/** A problem at an offset, with its line, column and the line shown around it. */
+function problemAt(text: string, at: number, message: Message): JsonSyntaxProblem {
+  const offset = Math.min(at, text.length);
   const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
   let lineEnd = text.indexOf("\n", offset);
   if (lineEnd === -1) lineEnd = text.length;
@@ -257,7 +392,7 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxProblem {
     offset,
     line,
     column,
-    message: found.message,
+    message,
     lineText: clean(shownBefore) + clean(shownAfter),
     caret: displayWidth(clean(shownBefore)),
   };

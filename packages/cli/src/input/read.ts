@@ -6,11 +6,11 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { CliError } from "../errors.js";
 import { msg } from "../i18n.js";
 import { decodeReportBytes, MAX_INPUT_BYTES, tooLarge, type InputEncoding } from "./decode.js";
-import { parseJsonText, type JsonSyntaxProblem } from "./json-syntax.js";
+import { parseJsonText, type JsonDuplicateKey, type JsonSyntaxProblem } from "./json-syntax.js";
 
 /** A loaded input: parsed JSON, a JSON syntax problem, or an error that kept the file from being read. */
 export type LoadResult =
-  | { kind: "ok"; name: string; encoding: InputEncoding; value: unknown }
+  | { kind: "ok"; name: string; encoding: InputEncoding; value: unknown; duplicateKeys?: JsonDuplicateKey[] }
   | { kind: "syntax"; name: string; encoding: InputEncoding; problem: JsonSyntaxProblem }
   | { kind: "error"; name: string; error: CliError };
 
@@ -62,7 +62,8 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, nam
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk);
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw tooLarge(name, size);
+    // Reading stops here: the whole size is unknown, so the message names the limit, not a size.
+    if (size > MAX_INPUT_BYTES) throw tooLarge(name);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
@@ -77,7 +78,11 @@ export async function loadReportBytes(bytes: Uint8Array, name: string): Promise<
     return { kind: "error", name, error: asCliError(error, name) };
   }
   const parsed = parseJsonText(decoded.text);
-  if (parsed.ok) return { kind: "ok", name, encoding: decoded.encoding, value: parsed.value };
+  if (parsed.ok) {
+    return parsed.duplicateKeys
+      ? { kind: "ok", name, encoding: decoded.encoding, value: parsed.value, duplicateKeys: parsed.duplicateKeys }
+      : { kind: "ok", name, encoding: decoded.encoding, value: parsed.value };
+  }
   return { kind: "syntax", name, encoding: decoded.encoding, problem: parsed.problem };
 }
 

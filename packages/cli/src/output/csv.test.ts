@@ -12,4 +12,12 @@ describe("csv", () => {
   it("writes blank as empty, never 0, and ends lines with CRLF", () => {
     expect(csvLine(["x", null, 0, undefined, 4068.208])).toBe("x,,0,,4068.208\r\n");
   });
+
+  it("guards text that starts like a formula, never a number", () => {
+    expect(csvField('=HYPERLINK("http://evil","点击"),某局')).toBe(`"'=HYPERLINK(""http://evil"",""点击""),某局"`);
+    for (const text of ["+1", "-x", "@a", "\tx", "\rx"]) expect(csvField(text).replace(/^"/, "").startsWith("'")).toBe(true);
+    expect(csvField(-8)).toBe("-8");
+    expect(csvField(0.1 + 0.2)).toBe("0.3");
+    expect(csvField(1e-7)).toBe("0.0000001");
+  });
 });
