@@ -129,8 +129,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("检查报告：结构、勾稽关系和跨年度规则", "check reports: structure, consistency rules and cross-year rules"),
     description: msg(
-      "检查一份或成千上万份报告。目录按 *.json 递归查找（跳过 node_modules 和隐藏目录）；glob 需加引号；- 表示标准输入。多个文件时使用全部 CPU 核并行检查，输出顺序与输入顺序一致。\n退出码：0 没有错误级问题；1 至少一个错误级问题（含 JSON 语法错误）；2 用法错误或文件无法读取/写入。",
-      "Checks one report or ten thousand. Directories are searched recursively for *.json (skipping node_modules and hidden directories); quote globs; - reads standard input. Many files are checked on all CPU cores; output follows input order.\nExit codes: 0 no error-severity finding; 1 at least one (JSON syntax errors included); 2 usage error or a file that cannot be read or written.",
+      "检查一份或成千上万份报告。目录按 *.json 递归查找（跳过 node_modules 和隐藏目录）；glob 需加引号；- 表示标准输入。多个文件时使用全部 CPU 核并行检查，输出顺序与输入顺序一致。同一对象中重复的键（如两个 \"year\"）报告为 JSON-DUPLICATE-KEY 错误。\n退出码：0 没有错误级问题；1 至少一个错误级问题（含 JSON 语法错误和重复的键）；2 用法错误或文件无法读取/写入。输出管道提前关闭（如 | head）时，已发现错误则为 1。",
+      "Checks one report or ten thousand. Directories are searched recursively for *.json (skipping node_modules and hidden directories); quote globs; - reads standard input. Many files are checked on all CPU cores; output follows input order. A key repeated within an object (two \"year\" members) is a JSON-DUPLICATE-KEY error.\nExit codes: 0 no error-severity finding; 1 at least one (JSON syntax errors and repeated keys included); 2 usage error or a file that cannot be read or written. When the reader of a pipe goes away early (| head), 1 if an error was found by then.",
     ),
     options: [
       PROFILE,
@@ -145,7 +145,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string",
         choices: ["pretty", "json", "ndjson", "sarif", "csv"],
         value: "<pretty|json|ndjson|sarif|csv>",
-        description: msg("输出格式，默认 pretty", "output format, default pretty"),
+        description: msg(
+          "输出格式；默认按 -o 的扩展名（.txt .json .ndjson/.jsonl .sarif .csv），否则 pretty",
+          "output format; default: from the -o extension (.txt .json .ndjson/.jsonl .sarif .csv), else pretty",
+        ),
       },
       {
         name: "rule",
@@ -176,8 +179,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1 },
     summary: msg("把报告渲染为 HTML、Word（DOCX）、Markdown 或纯文本", "render a report as HTML, Word (DOCX), Markdown or plain text"),
     description: msg(
-      "按官方版式渲染报告。文本格式默认输出到标准输出；DOCX 是二进制文件，输出到终端时需要 -o。--annotate 先运行校验，并在 HTML 中标出问题单元格。",
-      "Renders a report in the official layout. Text formats go to standard output by default; DOCX is binary and needs -o when standard output is a terminal. --annotate runs the validators first and marks the findings in the HTML.",
+      "按官方版式渲染报告。未给 --to 时按 -o 的扩展名选择格式；--to 与扩展名矛盾时报错。文本格式默认输出到标准输出；DOCX 是二进制文件，输出到终端时需要 -o。--annotate 先运行校验，并在 HTML 中标出问题单元格；报告的结构问题只是单元格取值无效（负数、小数、文字）时，这些单元格显示为空白并标出填报的值（不加 --annotate 则不渲染）。",
+      "Renders a report in the official layout. Without --to the format follows the -o extension; a --to that contradicts it is refused. Text formats go to standard output by default; DOCX is binary and needs -o when standard output is a terminal. --annotate runs the validators first and marks the findings in the HTML; when a report's only structural problems are invalid cell values (negative, fractional, text), those cells are shown empty and marked with the stated value (without --annotate such a report is not rendered).",
     ),
     options: [
       {
@@ -186,7 +189,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string",
         choices: ["html", "docx", "md", "txt"],
         value: "<html|docx|md|txt>",
-        description: msg("输出格式，默认 html", "output format, default html"),
+        description: msg("输出格式；默认按 -o 的扩展名（.html/.htm .docx .md .txt），否则 html", "output format; default: from the -o extension (.html/.htm .docx .md .txt), else html"),
       },
       { name: "annotate", type: "boolean", description: msg("运行校验并在 HTML 中标注问题（仅 html）", "run the validators and mark the findings (html only)") },
       PROFILE,
@@ -207,9 +210,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       FORCE,
     ],
     examples: [
-      { command: "xxgk render 2023.json --to html -o 2023.html", description: msg("网页版", "a web page") },
-      { command: "xxgk render 2023.json --to docx -o 2023.docx", description: msg("Word 文件", "a Word file") },
-      { command: "xxgk render 2023.json --to html --annotate -o 审核.html", description: msg("标注问题的审核稿", "a review copy with findings marked") },
+      { command: "xxgk render 2023.json -o 2023.html", description: msg("网页版", "a web page") },
+      { command: "xxgk render 2023.json -o 2023.docx", description: msg("Word 文件（格式取自扩展名）", "a Word file (the format follows the extension)") },
+      { command: "xxgk render 2023.json --annotate -o 审核.html", description: msg("标注问题的审核稿", "a review copy with findings marked") },
+      { command: "xxgk render 2023.json --fragment --no-css", description: msg("嵌入已有样式的网页用的片段", "a fragment for a page that has the styles already") },
       { command: "xxgk render 2023.json --to txt", description: msg("纯文本输出到终端", "plain text to the terminal") },
     ],
   },
@@ -267,8 +271,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("把报告导出为分析用的数据集（CSV 或 NDJSON）", "export reports as a dataset for analysis (CSV or NDJSON)"),
     description: msg(
-      "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。结构无效的报告不导出，并在标准错误中说明（退出码 1）。",
-      "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Structurally invalid reports are left out and reported on standard error (exit code 1).",
+      "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer、problem；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。文字字段以 = + - @ 开头时加 ' 防止 Excel 当作公式。只有单元格取值无效（负数、小数、文字）的报告照常导出其余单元格：这些单元格留空，并在 problem 列（宽格式为最后的 problems 列）说明填报的值，退出码 1。其他结构无效的报告不导出，并在标准错误中说明（退出码 1）。未给 --to 时按 -o 的扩展名选择格式。",
+      "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer, problem; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Text fields starting with = + - @ get a leading ' so Excel never runs them as formulas. A report whose only problems are invalid cell values (negative, fractional, text) is exported with those cells empty and explained in the problem column (the last column, problems, in wide form), exit code 1; other structurally invalid reports are left out and reported on standard error (exit code 1). Without --to the format follows the -o extension.",
     ),
     options: [
       {
@@ -277,7 +281,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string",
         choices: ["csv", "ndjson"],
         value: "<csv|ndjson>",
-        description: msg("输出格式，默认 csv", "output format, default csv"),
+        description: msg("输出格式；默认按 -o 的扩展名（.csv .ndjson/.jsonl），否则 csv", "output format; default: from the -o extension (.csv .ndjson/.jsonl), else csv"),
       },
       { name: "wide", type: "boolean", description: msg("宽格式：每份报告一行，每个单元格一列", "wide form: one line per report, one column per cell") },
       { name: "no-bom", type: "boolean", description: msg("CSV 不加 UTF-8 BOM", "no UTF-8 BOM in CSV") },

@@ -106,3 +106,32 @@ describe("findJsonSyntaxProblem", () => {
     );
   });
 });
+
+describe("duplicate keys", () => {
+  const duplicates = (text: string) => {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) throw new Error("test text must be valid JSON");
+    return (parsed.duplicateKeys ?? []).map(({ pointer, line, column }) => ({ pointer, line, column }));
+  };
+
+  it("finds each repeated key with its pointer, line and column", () => {
+    expect(duplicates('{"year": 2023, "year": 2024}')).toEqual([{ pointer: "/year", line: 1, column: 16 }]);
+    expect(duplicates('{"a": [1, {"b": {"c~/": 1,\n "c~/": 2}}]}')).toEqual([{ pointer: "/a/1/b/c~0~1", line: 2, column: 2 }]);
+    // The same key written with an escape is the same key.
+    expect(duplicates('{"x": 1, "\\u0078": 2}')).toEqual([{ pointer: "/x", line: 1, column: 10 }]);
+  });
+
+  it("reports nothing for the same key in different objects, or for \\\": inside strings", () => {
+    expect(duplicates('[{"a": 1}, {"a": 2}]')).toEqual([]);
+    expect(duplicates('{"a": {"a": {"a": 1}}}')).toEqual([]);
+    expect(duplicates('{"note": "he said \\": yes\\"", "b": 1}')).toEqual([]);
+    expect(parseJsonText('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it("does not overflow the stack on deep nesting", () => {
+    const depth = 100_000;
+    const text = `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`.replace('{"a":1}', '{"a":1,"a":2}');
+    const parsed = parseJsonText(text);
+    expect(parsed.ok && parsed.duplicateKeys?.[0]?.pointer.split("/").length).toBe(depth + 1);
+  });
+});

@@ -135,8 +135,8 @@ export function findDuplicateKeys(text: string, value: unknown): JsonDuplicateKe
             text,
             start,
             msg(
-              `重复的键“${key}”（第一次出现在第 ${where.line} 行第 ${where.column} 列）：JSON 中后一个值会覆盖前一个，前一个值被悄悄丢弃`,
-              `duplicate key "${key}" (first on line ${where.line}, column ${where.column}): the later value silently replaces the earlier one`,
+              `键“${key}”已在第 ${where.line} 行第 ${where.column} 列出现过：JSON 中后一个值会覆盖前一个，前一个值被悄悄丢弃`,
+              `"${key}" already appeared on line ${where.line}, column ${where.column}: the later value silently replaces the earlier one`,
             ),
           );
           found.push({ ...problem, key, pointer: `${top.pointer}/${escapePointer(key)}` });
