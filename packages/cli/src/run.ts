@@ -10,6 +10,7 @@ import { resetExitCode } from "./exit-state.js";
 import { detectLang, msg, pick, type Lang } from "./i18n.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { COMMANDS, commandSpec } from "./specs.js";
+import { closestMatch } from "./suggest.js";
 
 /** A command implementation: returns the exit code. */
 export type CommandHandler = (context: Context, args: ParsedArgs) => Promise<number>;
@@ -59,29 +60,6 @@ function leadingGlobals(argv: readonly string[]): { globals: string[]; rest: str
     } else break;
   }
   return { globals, rest: argv.slice(index) };
-}
-
-function closest(name: string): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const command of COMMANDS) {
-    const distance = levenshtein(name, command.name);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name: command.name, distance };
-  }
-  return best?.name;
-}
-
-function levenshtein(left: string, right: string): number {
-  const row = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= left.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= right.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (left[i - 1] === right[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[right.length]!;
 }
 
 function writeError(io: CliIo, lang: Lang, error: CliError, color: boolean): void {
@@ -149,7 +127,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 function unknownCommand(name: string): CliError {
-  const suggestion = closest(name);
+  const suggestion = closestMatch(name, COMMANDS.map((command) => command.name), 2);
   const looksLikeFile = /\.json$/i.test(name) || name.includes("/");
   const hintZh = suggestion ? `，是否想用 xxgk ${suggestion}？` : looksLikeFile ? `；检查文件请用 xxgk validate ${name}` : "";
   const hintEn = suggestion ? `; did you mean xxgk ${suggestion}?` : looksLikeFile ? `; to check a file use xxgk validate ${name}` : "";

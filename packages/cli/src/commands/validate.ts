@@ -18,33 +18,11 @@ import type { ValidateJob, ValidateOutcome } from "../tasks.js";
 import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
 import { RULES } from "@xxgk/validators/core";
 import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
+import { closestMatch } from "../suggest.js";
 
 const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "off"];
 
 /** The closest rule id to a mistyped one (edit distance at most 3), for "did you mean". */
-function closestRule(id: string, ids: readonly string[]): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of ids) {
-    const distance = editDistance(id, candidate);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { id: candidate, distance };
-  }
-  return best?.id;
-}
-
-function editDistance(left: string, right: string): number {
-  const row = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= left.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= right.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (left[i - 1] === right[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[right.length]!;
-}
-
 /**
  * `--rule ID=severity`, checked here against the catalog (RULES, zod-free): an unknown id or severity is a usage
  * error naming it. Ids and severities are accepted in any case (`blank-cell=Warning`) and given to the validators
@@ -67,7 +45,7 @@ export function parseRuleOptions(specs: readonly string[]): Record<string, Sever
     const [, given, level] = match as unknown as [string, string, string];
     const id = byUpper.get(given.toUpperCase().replace(/_/g, "-"));
     if (!id) {
-      const suggestion = closestRule(given.toUpperCase(), ids);
+      const suggestion = closestMatch(given.toUpperCase(), ids, 3);
       throw usageError(
         `--rule：未知规则“${given}”${suggestion ? `，是否想用 ${suggestion}？` : ""}\n可用的规则：${ids.join("、")}（说明见 xxgk rules）`,
         `--rule: unknown rule "${given}"${suggestion ? `; did you mean ${suggestion}?` : ""}\nValid rules: ${ids.join(", ")} (see xxgk rules)`,
