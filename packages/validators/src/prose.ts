@@ -1,6 +1,7 @@
 /**
  * Reading prose sections of raw input, and finding the figures the prose states about the tables.
  */
+import { LAYOUTS } from "@xxgk/schema/layout";
 import { CHINESE_NUMERAL_CHARACTERS, parseFigure } from "./chinese-numerals.js";
 
 /** One paragraph (or part title) of a prose section with its JSON Pointer. */
@@ -64,36 +65,44 @@ const NUMBER = `([0-9０-９][0-9０-９,，]*(?:\\.[0-9]+)?万?|[${CHINESE_NUME
 const SPACE = "\\s*";
 const APPLICATION = "(?:政府信息公开|依申请(?:信息)?公开(?:政府信息)?|信息公开)";
 
+// The quantities are named with the official labels (表三 and 表四 are the same in both editions).
+const { table3, table4 } = LAYOUTS["2021"];
+const rowLabel = (key: string) => table3.rows.find((row) => row.key === key)!.label;
+/** A label without its ordinal: 一、本年新收… → 本年新收…, （一）予以公开 → 予以公开. */
+const bare = (label: string) => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, "");
+const [reconsiderationGroup, directGroup, afterGroup] = table4.groups;
+const totalColumn = table4.columns.find((column) => column.key === "total")!.label;
+
 const TARGETS = {
   newlyReceived: {
     key: "newlyReceived",
-    zh: "本年新收政府信息公开申请数量",
+    zh: bare(rowLabel("newlyReceived")),
     en: "new applications received this year",
     pointers: ["/applications/newlyReceived/total"],
   },
   carriedOver: {
     key: "carriedOver",
-    zh: "上年结转政府信息公开申请数量",
+    zh: bare(rowLabel("carriedOver")),
     en: "applications carried over from last year",
     pointers: ["/applications/carriedOver/total"],
   },
-  disclosed: { key: "disclosed", zh: "予以公开", en: "disclosed", pointers: ["/applications/disclosed/total"] },
-  handled: { key: "handled", zh: "（七）总计", en: "applications handled (total)", pointers: ["/applications/total/total"] },
+  disclosed: { key: "disclosed", zh: bare(rowLabel("disclosed")), en: "disclosed", pointers: ["/applications/disclosed/total"] },
+  handled: { key: "handled", zh: rowLabel("total"), en: "applications handled (total)", pointers: ["/applications/total/total"] },
   carriedForward: {
     key: "carriedForward",
-    zh: "结转下年度继续办理",
+    zh: bare(rowLabel("carriedForward")),
     en: "carried forward to next year",
     pointers: ["/applications/carriedForward/total"],
   },
   reconsideration: {
     key: "reconsideration",
-    zh: "行政复议总计",
+    zh: `${reconsiderationGroup!.label}${totalColumn}`,
     en: "administrative reconsiderations (total)",
     pointers: ["/reviewAndLitigation/reconsideration/total"],
   },
   litigation: {
     key: "litigation",
-    zh: "行政诉讼总计（未经复议直接起诉 + 复议后起诉）",
+    zh: `${directGroup!.parent}${totalColumn}（${directGroup!.label} + ${afterGroup!.label}）`,
     en: "administrative litigation (total of both groups)",
     pointers: ["/reviewAndLitigation/litigationDirect/total", "/reviewAndLitigation/litigationAfterReconsideration/total"],
   },
