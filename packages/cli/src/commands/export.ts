@@ -14,7 +14,7 @@ import { readStream } from "../input/read.js";
 import { UTF8_BOM } from "../output/csv.js";
 import { ProgressBar } from "../output/progress.js";
 import { EXPORT_EXTENSIONS, outputFormat } from "../output/format-from-path.js";
-import { openSink } from "../output/sink.js";
+import { openSink, writeBatch } from "../output/sink.js";
 import type { ExportOutcome } from "../tasks.js";
 import { availableParallelism } from "node:os";
 
@@ -39,7 +39,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   let invalid = 0;
   let partial = 0;
   let unreadable = 0;
-  try {
+  await writeBatch(sink, progress, async () => {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
     if (format === "csv" && !flag(values, "no-bom")) sink.write(UTF8_BOM);
     sink.write(exportHeader(format, wide));
@@ -95,13 +95,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         }
       },
     });
-  } catch (error) {
-    progress.clear();
-    sink.abort();
-    throw error;
-  }
-  progress.clear();
-  sink.commit();
+  });
   if (files.length > 1 || !sink.toStdout) {
     printError(
       context,

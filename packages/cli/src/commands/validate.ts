@@ -13,7 +13,7 @@ import { readStream } from "../input/read.js";
 import { duplicateKeysMessage, formatSyntaxProblem, loadInput } from "../load-report.js";
 import { ProgressBar } from "../output/progress.js";
 import { outputFormat, VALIDATE_EXTENSIONS } from "../output/format-from-path.js";
-import { openSink, type Sink } from "../output/sink.js";
+import { openSink, writeBatch, type Sink } from "../output/sink.js";
 import type { ValidateJob, ValidateOutcome } from "../tasks.js";
 import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
 import { RULES } from "@xxgk/validators/core";
@@ -202,7 +202,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   };
   const progress = new ProgressBar(io.stderr, files.length, pick(msg("检查", "checking"), lang), Boolean(io.stderr.isTTY) && files.length > 1);
   const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
-  try {
+  await writeBatch(sink, progress, async () => {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
     const out = await reporter(format, sink, lang);
     await runBatch<ValidateOutcome>({
@@ -229,13 +229,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
       },
     });
     out.end(totals);
-  } catch (error) {
-    progress.clear();
-    sink.abort();
-    throw error;
-  }
-  progress.clear();
-  sink.commit();
+  });
   const summary = summaryLine(totals, (Date.now() - started) / 1000, lang);
   if (format === "pretty" && files.length === 1 && totals.unreadable === 0) {
     // formatText already ended the single report with its counts.

@@ -25,3 +25,19 @@ export function openSink(context: Context, output: string | undefined, options: 
   const file = new AtomicFile(path);
   return { toStdout: false, write: (chunk) => file.write(chunk), commit: () => file.commit(), abort: () => file.abort() };
 }
+
+/**
+ * Runs a batch that writes into `sink`: commits the output when the work finishes, abandons it when the work throws
+ * (no half-written file), and clears the progress bar either way.
+ */
+export async function writeBatch(sink: Sink, progress: { clear(): void }, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    progress.clear();
+    sink.abort();
+    throw error;
+  }
+  progress.clear();
+  sink.commit();
+}
