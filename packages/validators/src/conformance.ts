@@ -193,6 +193,21 @@ function cornerCases(): CaseInput[] {
       expect: { schemaValid: true, fail: ["T4-SUM-GROUP"] },
     });
     cases.push({
+      id: `sum-past-largest-safe-integer-${edition}`,
+      description: {
+        zh: "表三“自然人”一列：（七）总计 + 四 = 2^54 − 3，一 + 二 = 2^54 − 4，相差 1：和超出 2^53 时须按精确整数计算",
+        en: "表三, natural persons: handled + carried forward = 2^54 − 3, received + carried over = 2^54 − 4, a difference of 1: sums past 2^53 must be exact",
+      },
+      report: edited(edition, [
+        { pointer: "/applications/total/naturalPerson", value: MAX_SAFE },
+        { pointer: "/applications/carriedForward/naturalPerson", value: MAX_SAFE - 1 },
+        { pointer: "/applications/newlyReceived/naturalPerson", value: MAX_SAFE },
+        { pointer: "/applications/carriedOver/naturalPerson", value: MAX_SAFE - 2 },
+        PLAIN_OVERVIEW,
+      ]).input,
+      expect: { schemaValid: true, fail: ["T3-BALANCE"] },
+    });
+    cases.push({
       id: `one-past-largest-safe-integer-${edition}`,
       description: {
         zh: "单元格为 2^53（超出最大安全整数）：结构不符",

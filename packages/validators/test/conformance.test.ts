@@ -103,14 +103,15 @@ function identityOutcomes(suiteCase: ConformanceCase, report: unknown, previous:
     for (const identity of applicable) {
       const cellKinds = (term: { pointer: string; document?: string }) =>
         rulesDocument.cells[(term.document ? identity.previousEdition : identity.edition)!].find((cell) => cell.pointer === term.pointer)!.kind;
+      // Exact integer sums (every identity is over counts), whatever their size.
       const sum = (terms: RulesDocumentIdentity["stated"]) => {
-        let total = 0;
+        let total = 0n;
         for (const term of terms) {
           const value = at(term.document ? previous : report, term.pointer);
           const kind = cellKinds(term);
-          const ok = typeof value === "number" && Number.isFinite(value) && (kind === "amount" ? value >= 0 : Number.isInteger(value) && (kind === "signedCount" || value >= 0));
+          const ok = typeof value === "number" && Number.isInteger(value) && (kind === "signedCount" || value >= 0);
           if (!ok) return undefined;
-          total += term.sign * value;
+          total += BigInt(term.sign) * BigInt(value);
         }
         return total;
       };
