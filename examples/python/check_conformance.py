@@ -52,6 +52,7 @@ def main():
     problems = [f"rules.json: {error.message}" for error in jsonschema.Draft202012Validator(rules_schema).iter_errors(rules_document)]
     suite = args.validators / "conformance"
     manifest = load(suite / "manifest.json")
+    problems += [f"manifest.json: {error.message}" for error in jsonschema.Draft202012Validator(load(suite / "manifest.schema.json")).iter_errors(manifest)]
     checked = Counter()
     for case in manifest["cases"]:
         report = load(suite / case["report"])

@@ -134,9 +134,15 @@ describe("the conformance suite", () => {
 
   it("is exactly what the catalog and the case definitions generate (run scripts/generate-conformance.mjs)", () => {
     expect(text(new URL("manifest.json", suiteDir))).toBe(formatJsonDocument(suite.manifest));
+    expect(readdirSync(suiteDir).sort()).toEqual(["manifest.json", "manifest.schema.json", "reports"]);
     const committed = readdirSync(new URL("reports/", suiteDir)).map((file) => `reports/${file}`).sort();
     expect(committed).toEqual(Object.keys(suite.files).sort());
     for (const [path, content] of Object.entries(suite.files)) expect(load(path), path).toEqual(content);
+  });
+
+  it("has a manifest that is valid against conformance/manifest.schema.json", () => {
+    const validateManifest = ajv().compile(json(new URL("manifest.schema.json", suiteDir)) as object);
+    expect(validateManifest(manifest), JSON.stringify(validateManifest.errors?.slice(0, 3))).toBe(true);
   });
 
   it("has a failing case for every rule of the catalog, in an edition it applies to", () => {
