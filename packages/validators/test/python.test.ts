@@ -7,6 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cellsOf, createEmptyReport, EDITIONS as REPORT_EDITIONS, parseReport } from "@xxgk/schema";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error -- plain .mjs script without type declarations
 import { EDITIONS, generatePythonTypes, pythonTypesFile } from "../../../examples/python/generate-types.mjs";
@@ -59,6 +61,54 @@ describe("Python proves the contract", () => {
       expect(status).toBe(1);
       expect(output).toContain("DISAGREEMENT valid-sample-2021: T3-BALANCE is fail here, pass in the manifest");
     });
+  });
+
+  it("Python's jsonschema on report.schema.json agrees with zod on random corruptions of either edition", () => {
+    const values = fc.oneof(
+      fc.integer({ min: -5, max: 1_000_000 }),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 0.5, -0.5, 12.25),
+      fc.constant(null),
+      fc.string({ maxLength: 4 }),
+      fc.boolean(),
+      fc.constant([]),
+      fc.constant({})
+    );
+    const reports = fc.sample(
+      fc.tuple(fc.constantFrom(...REPORT_EDITIONS), fc.nat(), values, fc.constantFrom("2021", "2019", "2022", undefined)).map(
+        ([edition, index, value, declared]) => {
+          const report = createEmptyReport({ edition, year: 2023, body: "某局" }) as unknown as Record<string, Record<string, Record<string, unknown>>>;
+          const cells = cellsOf(edition);
+          const cell = cells[index % cells.length]!;
+          report[cell.section]![cell.row]![cell.column] = value;
+          // Now and then the declared edition disagrees with the tables, or is missing or unknown.
+          if (index % 5 === 0) (report as Record<string, unknown>).edition = declared;
+          return report;
+        }
+      ),
+      { numRuns: 300, seed: 20261203 }
+    );
+    const dir = mkdtempSync(join(tmpdir(), "xxgk-random-"));
+    try {
+      const file = join(dir, "reports.ndjson");
+      writeFileSync(file, reports.map((report) => JSON.stringify(report)).join("\n"));
+      const script = [
+        "import json, sys, jsonschema",
+        "schema = json.load(open(sys.argv[1], encoding='utf-8'))",
+        "validator = jsonschema.Draft202012Validator(schema)",
+        "print(''.join('1' if validator.is_valid(json.loads(line)) else '0' for line in open(sys.argv[2], encoding='utf-8')))",
+      ].join("\n");
+      const schemaFile = fileURLToPath(new URL("../../schema/json-schema/report.schema.json", import.meta.url));
+      const result = spawnSync("python3", ["-c", script, schemaFile, file], { encoding: "utf8" });
+      expect(result.status, result.stderr).toBe(0);
+      const verdicts = result.stdout.trim();
+      expect(verdicts).toHaveLength(reports.length);
+      const zod = reports.map((report) => (parseReport(report).success ? "1" : "0")).join("");
+      expect(verdicts).toBe(zod);
+      // Both verdicts occur, so the comparison says something.
+      expect(new Set(zod)).toEqual(new Set(["0", "1"]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("the Python classes quicktype generates from the edition files are committed and current", async () => {
