@@ -8,3 +8,4 @@ export { readHtml, sniffHtmlCharset } from "./html.js";
 export { SourceReadError, type LocalizedMessage, type SourceReadErrorCode } from "./errors.js";
 export { DEFAULT_LIMITS, type ReadOptions, type SourceLimits } from "./limits.js";
 export { normalizeText } from "./text.js";
+export { readPdf } from "./pdf.js";
