@@ -9,3 +9,4 @@ export { SourceReadError, type LocalizedMessage, type SourceReadErrorCode } from
 export { DEFAULT_LIMITS, type ReadOptions, type SourceLimits } from "./limits.js";
 export { normalizeText } from "./text.js";
 export { readPdf } from "./pdf.js";
+export { readDocx } from "./docx.js";
