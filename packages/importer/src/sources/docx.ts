@@ -60,13 +60,14 @@ function layOutGrid(state: TableState, tableNumber: number, limits: SourceLimits
         column += cell.colSpan;
         continue;
       }
-      cell.gridColumn = column;
-      if (column + cell.colSpan > limits.maxGridColumns) {
+      if (column >= limits.maxGridColumns) {
         throw new SourceReadError("limit-exceeded", {
           zh: `${label.zh}Word 文件第 ${tableNumber} 个表格第 ${row.sourceRow} 行超过 ${limits.maxGridColumns} 列，不像年度报告的表格`,
           en: `${label.en}table ${tableNumber}, row ${row.sourceRow} of the Word file is wider than ${limits.maxGridColumns} columns: not a report table`,
         });
       }
+      cell.gridColumn = column;
+      cell.colSpan = Math.min(cell.colSpan, limits.maxGridColumns - column);
       const merge = state.vMerge.get(cell);
       const above = open.get(column);
       if (merge === "continue" && above) {

@@ -91,12 +91,14 @@ function layOutGrid(state: TableState, tableNumber: number, limits: SourceLimits
       // Until the grid is laid out, rowSpan holds the rowspan as written (0 = to the end of the table).
       const written = cell.rowSpan;
       const rowSpan = written === 0 ? rowsLeft : Math.min(written, rowsLeft);
-      if (column + cell.colSpan > limits.maxGridColumns) {
+      if (column >= limits.maxGridColumns) {
         throw limitError(
           `${fileLabel.zh}第 ${tableNumber} 个表格第 ${row.sourceRow} 行超过 ${limits.maxGridColumns} 列（合并单元格展开后），不像年度报告的表格`,
           `${fileLabel.en}table ${tableNumber}, row ${row.sourceRow} is wider than ${limits.maxGridColumns} columns once spans are expanded; not a report table`,
         );
       }
+      // A span past the limit is cut at it, as browsers cut colspan at 1,000.
+      cell.colSpan = Math.min(cell.colSpan, limits.maxGridColumns - column);
       cell.gridColumn = column;
       cell.rowSpan = rowSpan;
       for (let covered = column; covered < column + cell.colSpan; covered++) pending[covered] = rowSpan;
