@@ -48,6 +48,11 @@ describe("readDocx on reports rendered by @xxgk/renderer", () => {
       expect(cell.gridColumn).toBe(group.depth);
     }
     expectEveryFigure(document, report, edition);
+    // The six section headings, as printed, are paragraphs of their own, in order.
+    const paragraphs = document.lines.filter((line) => !line.table).map((line) => texts(line).join("|"));
+    const headings = layoutOf(edition).sections.map((section) => paragraphs.indexOf(section.heading));
+    expect(headings.every((index) => index >= 0)).toBe(true);
+    expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     // Prose paragraphs are lines of their own.
     expect(document.lines.some((line) => !line.table && texts(line).join("") === "主动公开信息 75 条。")).toBe(true);
   });
@@ -71,6 +76,47 @@ function docx(body: string, extra: Record<string, Uint8Array> = {}): Uint8Array 
 }
 
 describe("readDocx on hand-made documents", () => {
+  it("writes out Word's automatic numbering as printed, from the paragraph or its style", async () => {
+    const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    </w:numbering>`;
+    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Heading2"><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const paragraph = (text: string, properties: string) => `<w:p><w:pPr>${properties}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const numbered = (level: number, id = "1") => `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const body = [
+      paragraph("总体情况", '<w:pStyle w:val="Heading1"/>'),
+      paragraph("主动公开情况", '<w:pStyle w:val="Heading2"/>'),
+      paragraph("规章", numbered(2)),
+      paragraph("规范性文件", numbered(2)),
+      paragraph("依申请公开情况", numbered(1)),
+      paragraph("要点", numbered(0, "2")),
+      paragraph("主动公开政府信息情况", '<w:pStyle w:val="Heading1"/>'),
+      paragraph("规章", numbered(2)),
+      paragraph("不编号", '<w:numPr><w:numId w:val="0"/></w:numPr>'),
+      paragraph("第五项", numbered(0, "3")),
+    ].join("");
+    const document = await readDocx(docx(body, { "word/numbering.xml": strToU8(numbering), "word/styles.xml": strToU8(styles) }));
+    expect(document.lines.map((line) => texts(line).join("|"))).toEqual([
+      "一、总体情况",
+      "（一）主动公开情况",
+      "1. 规章",
+      "2. 规范性文件",
+      "（二）依申请公开情况",
+      "要点",
+      "二、主动公开政府信息情况",
+      "1. 规章",
+      "不编号",
+      "五、第五项",
+    ]);
+  });
+
   it("turns vMerge, gridSpan, gridBefore and hMerge into spans and grid columns", async () => {
     const body = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
       <w:tr>${cell("A", '<w:vMerge w:val="restart"/>')}${cell("B", '<w:gridSpan w:val="2"/>')}</w:tr>

@@ -14,15 +14,18 @@ import { decodeText } from "./decode.js";
 import { BREAK, TAB, emitLines, newCell, newTable, type FlowCell, type FlowItem, type FlowRow, type FlowTable } from "./flow.js";
 import { limitsOf, type ReadOptions, type SourceLimits } from "./limits.js";
 import { tokenize } from "./markup.js";
-import { normalizeText } from "./text.js";
+import { isWide, normalizeText } from "./text.js";
+import { NumberingCounter, parseNumbering, parseStyles, type NumberingDefinitions, type StyleNumbering } from "./docx-numbering.js";
 import { isZip, listZip, readZipEntry } from "./zip.js";
 
 const WORDPROCESSING_ML = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
 const MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+/** The most `word/numbering.xml` and `word/styles.xml` may expand to. */
+const MAX_PART_BYTES = 8 * 1024 * 1024;
 /** The most `word/document.xml` may expand to; a report's is well under 1 MiB. */
 const MAX_DOCUMENT_XML_BYTES = 64 * 1024 * 1024;
 /** WordprocessingML elements whose content is never text of the document. */
-const SKIPPED = new Set(["del", "moveFrom", "instrText", "delInstrText", "fldData", "pPr", "tblPr", "tblGrid", "sectPr", "tblPrEx", "sdtPr", "sdtEndPr", "footnoteReference", "endnoteReference", "commentReference", "object"]);
+const SKIPPED = new Set(["del", "moveFrom", "instrText", "delInstrText", "fldData", "pPrChange", "rPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "numberingChange", "tabs", "tblPr", "tblGrid", "sectPr", "tblPrEx", "sdtPr", "sdtEndPr", "footnoteReference", "endnoteReference", "commentReference", "object"]);
 
 interface TableState {
   readonly table: FlowTable;
@@ -33,6 +36,15 @@ interface TableState {
   readonly vMerge: Map<FlowCell, "restart" | "continue">;
   readonly hMergeContinue: Set<FlowCell>;
   readonly deletedRows: Set<FlowRow>;
+}
+
+interface ParagraphState {
+  /** Where the paragraph's number label goes: a placeholder string in `items`. */
+  readonly items: FlowItem[];
+  readonly index: number;
+  style?: string;
+  numId?: string;
+  level?: number;
 }
 
 interface RowState {
@@ -93,7 +105,7 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
     throw new SourceReadError("invalid-docx", { zh: `${label.zh}不是 Word（.docx）文件：缺少 word/document.xml`, en: `${label.en}not a Word (.docx) file: no word/document.xml` });
   }
   const maxXml = Math.min(limits.maxInflatedBytes, MAX_DOCUMENT_XML_BYTES);
-  const xmlBytes = readZipEntry(bytes, "word/document.xml", maxXml, label.zh);
+  const xmlBytes = readZipEntry(bytes, "word/document.xml", maxXml, label);
   if (!xmlBytes) throw new SourceReadError("invalid-docx", { zh: `${label.zh}Word 文件已损坏：找不到 word/document.xml 的数据`, en: `${label.en}damaged Word file: the data of word/document.xml is missing` });
   let xml: string;
   try {
@@ -102,8 +114,11 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
     throw new SourceReadError("invalid-docx", { zh: `${label.zh}Word 文件已损坏：word/document.xml 不是有效的文本`, en: `${label.en}damaged Word file: word/document.xml is not valid text` }, { cause: error });
   }
 
+  const numbering = new NumberingCounter(readPart(bytes, "word/numbering.xml", limits, label, parseNumbering) ?? (new Map() as NumberingDefinitions), readPart(bytes, "word/styles.xml", limits, label, parseStyles) ?? new Map<string, StyleNumbering>());
   const root: FlowItem[] = [];
   let target: FlowItem[] = root;
+  const paragraphs: ParagraphState[] = [];
+  let inParagraphProperties = false;
   let prefix: string | undefined;
   let compatibilityPrefix: string | undefined;
   const tables: TableState[] = [];
@@ -153,7 +168,20 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
     const table = currentTable();
     switch (element) {
       case "p":
-        target.push(BREAK);
+        target.push(BREAK, "");
+        paragraphs.push({ items: target, index: target.length - 1 });
+        break;
+      case "pPr":
+        inParagraphProperties = paragraphs.length > 0;
+        break;
+      case "pStyle":
+        if (inParagraphProperties) paragraphs[paragraphs.length - 1]!.style = attribute(attributes, "val");
+        break;
+      case "numId":
+        if (inParagraphProperties) paragraphs[paragraphs.length - 1]!.numId = attribute(attributes, "val");
+        break;
+      case "ilvl":
+        if (inParagraphProperties) paragraphs[paragraphs.length - 1]!.level = Number.parseInt(attribute(attributes, "val") ?? "0", 10) || 0;
         break;
       case "r":
         runDepth++;
@@ -241,8 +269,17 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
     if (element === undefined) return;
     const table = currentTable();
     switch (element) {
-      case "p":
+      case "p": {
+        const paragraph = paragraphs.pop();
+        if (paragraph) {
+          const numberLabel = numbering.next(paragraph.style, paragraph.numId, paragraph.level);
+          if (numberLabel) paragraph.items[paragraph.index] = isWide(numberLabel.slice(-1)) ? numberLabel : `${numberLabel} `;
+        }
         target.push(BREAK);
+        break;
+      }
+      case "pPr":
+        inParagraphProperties = false;
         break;
       case "r":
         if (runDepth > 0) runDepth--;
@@ -313,11 +350,22 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
   return { format: "docx", lines, ...(title ? { title } : {}) };
 }
 
+/** Reads and parses an optional part (numbering, styles); a missing or unreadable part is skipped, a bomb refused. */
+function readPart<T>(bytes: Uint8Array, name: string, limits: SourceLimits, label: { zh: string; en: string }, parse: (xml: string) => T): T | undefined {
+  try {
+    const part = readZipEntry(bytes, name, Math.min(limits.maxInflatedBytes, MAX_PART_BYTES), label);
+    return part ? parse(decodeText(part).text) : undefined;
+  } catch (error) {
+    if (error instanceof SourceReadError && error.code === "decompression-limit") throw error;
+    return undefined;
+  }
+}
+
 /** `dc:title` of `docProps/core.xml`, when present and not blank. */
 function readTitle(bytes: Uint8Array): string | undefined {
   let xml: string;
   try {
-    const core = readZipEntry(bytes, "docProps/core.xml", 1024 * 1024, "");
+    const core = readZipEntry(bytes, "docProps/core.xml", 1024 * 1024, { zh: "", en: "" });
     if (!core) return undefined;
     xml = decodeText(core).text;
   } catch {

@@ -82,21 +82,21 @@ function localHeaderOffsets(bytes: Uint8Array): Map<string, { offset: number; si
  * Reads one entry of a ZIP, refusing (`decompression-limit`) as soon as its output passes `maxBytes`. Returns
  * undefined when the entry is missing; throws `invalid-docx` when its data is damaged or uses an unknown method.
  */
-export function readZipEntry(bytes: Uint8Array, name: string, maxBytes: number, fileLabel: string): Uint8Array | undefined {
+export function readZipEntry(bytes: Uint8Array, name: string, maxBytes: number, fileLabel: { readonly zh: string; readonly en: string }): Uint8Array | undefined {
   const entry = localHeaderOffsets(bytes).get(name);
   if (entry === undefined) return undefined;
   const damaged = (why: string, whyEn: string) =>
     new SourceReadError("invalid-docx", {
-      zh: `${fileLabel}Word 文件已损坏：${name} ${why}`,
-      en: `${fileLabel}damaged Word file: ${name} ${whyEn}`,
+      zh: `${fileLabel.zh}Word 文件已损坏：${name} ${why}`,
+      en: `${fileLabel.en}damaged Word file: ${name} ${whyEn}`,
     });
   if (entry.offset + 30 > bytes.length || u32(bytes, entry.offset) !== LOCAL_HEADER) throw damaged("的本地文件头缺失", "has no local file header");
   const start = entry.offset + 30 + u16(bytes, entry.offset + 26) + u16(bytes, entry.offset + 28);
   const data = bytes.subarray(start, Math.min(bytes.length, start + entry.size));
   const tooBig = () =>
     new SourceReadError("decompression-limit", {
-      zh: `${fileLabel}Word 文件中的 ${name} 解压后超过 ${formatBytes(maxBytes)}（压缩前 ${formatBytes(entry.size)}），疑似压缩炸弹，已拒绝`,
-      en: `${fileLabel}${name} in the Word file expands beyond ${formatBytes(maxBytes)} (from ${formatBytes(entry.size)} compressed): refused as a likely zip bomb`,
+      zh: `${fileLabel.zh}Word 文件中的 ${name} 解压后超过 ${formatBytes(maxBytes)}（压缩前 ${formatBytes(entry.size)}），疑似压缩炸弹，已拒绝`,
+      en: `${fileLabel.en}${name} in the Word file expands beyond ${formatBytes(maxBytes)} (from ${formatBytes(entry.size)} compressed): refused as a likely zip bomb`,
     });
   if (entry.compression === 0) {
     if (data.length > maxBytes) throw tooBig();
