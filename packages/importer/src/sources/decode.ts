@@ -142,9 +142,10 @@ export function decodeText(bytes: Uint8Array, options?: ReadOptions): DecodedTex
 }
 
 /**
- * Decodes bytes in an encoding a document declared (an HTML `<meta charset>`), falling back to {@link decodeText}
- * when the declaration is unknown or the bytes do not fit it (pages that declare one charset and are saved in
- * another are common). GBK and GB2312 are read as GB18030, their superset.
+ * Decodes bytes in an encoding a document declared (an HTML `<meta charset>`). A byte order mark wins over the
+ * declaration, and so do bytes that are valid UTF-8; when the declaration is unknown or the bytes do not fit it,
+ * {@link decodeText} decides (pages that declare one charset and are saved in another are common). GBK and GB2312
+ * are read as GB18030, their superset.
  */
 export function decodeDeclared(bytes: Uint8Array, declared: string | undefined, options?: ReadOptions): DecodedText {
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -158,6 +159,10 @@ export function decodeDeclared(bytes: Uint8Array, declared: string | undefined, 
   if (canonical === "utf-8" || canonical === "utf-16le" || canonical === "utf-16be" || canonical === "replacement") return decodeText(bytes, options);
   const limits = limitsOf(options);
   if (bytes.length > limits.maxInputBytes) throw tooLargeError({ zh: "文件", en: "file" }, bytes.length, limits.maxInputBytes);
+  // Bytes that are valid UTF-8 are UTF-8, whatever the page says: crawled and re-saved pages keep their old
+  // <meta charset=gbk>, while GBK text that happens to be valid UTF-8 throughout does not occur in practice.
+  const utf8 = strictDecode("utf-8", bytes);
+  if (utf8 !== undefined && !utf8.includes("\u0000")) return { text: utf8, encoding: "utf-8" };
   const effective = canonical === "gbk" ? "gb18030" : canonical;
   const text = strictDecode(effective, bytes);
   if (text === undefined || text.includes("\u0000")) return decodeText(bytes, options);

@@ -128,6 +128,8 @@ describe("readHtml structure", () => {
     // "<meta charset=gbk><p>你好</p>" with 你好 in GBK.
     const bytes = new Uint8Array([...new TextEncoder().encode("<meta charset=gbk><p>"), 0xc4, 0xe3, 0xba, 0xc3, ...new TextEncoder().encode("</p>")]);
     expect(readHtml(bytes).lines.map(texts)).toEqual([["你好"]]);
+    // A re-saved page that still declares GBK but is UTF-8 reads as UTF-8.
+    expect(readHtml(new TextEncoder().encode("<meta http-equiv='Content-Type' content='text/html; charset=gb2312'><p>你好</p>")).lines.map(texts)).toEqual([["你好"]]);
   });
 });
 
