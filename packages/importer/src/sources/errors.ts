@@ -7,8 +7,6 @@
 export type SourceReadErrorCode =
   /** The input is larger than the reader's size limit. */
   | "too-large"
-  /** The input holds no bytes (or only whitespace). */
-  | "empty"
   /** The bytes are a kind of file the importer does not read (old .doc, spreadsheet, image, archive, program…). */
   | "unsupported-format"
   /** Text whose encoding is neither UTF-8, UTF-16 (with BOM) nor GB18030. */

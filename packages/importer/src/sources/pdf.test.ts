@@ -127,6 +127,14 @@ describe("readPdf on made-up PDFs", () => {
     await expect(readPdf(bytes, { fileName: "scan.pdf" })).rejects.toMatchObject({ name: "SourceReadError", code: "no-text-layer", message: expect.stringContaining("scan.pdf：PDF 共 2 页，但没有文字层") });
   });
 
+  it("refuses a PDF that needs a password, and reads one that is only restricted by an owner password", async () => {
+    // Made with `qpdf --encrypt user owner 256` and `qpdf --encrypt "" owner 256` from a one-line PDF.
+    const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}.pdf`, import.meta.url)));
+    await expect(readPdf(fixture("encrypted-user-password"))).rejects.toMatchObject({ code: "encrypted" });
+    const restricted = await readPdf(fixture("encrypted-owner-password-only"));
+    expect(restricted.lines.map(texts)).toEqual([["Secret 2024"]]);
+  });
+
   it("refuses what is not a PDF, and a damaged one", async () => {
     await expect(readPdf(new TextEncoder().encode("hello"))).rejects.toMatchObject({ code: "invalid-pdf" });
     await expect(readPdf(pdf("006-2023-huaian-hongzequ").subarray(0, 2_000))).rejects.toBeInstanceOf(SourceReadError);
