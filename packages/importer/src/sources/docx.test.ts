@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceDocument, SourceLine } from "../source-document.js";
 import { numberedReport, reportWith } from "../../test/reports.js";
-import { readDocx } from "./index.js";
+import { readDocx, SourceReadError } from "./index.js";
 
 const texts = (line: SourceLine) => line.cells.map((cell) => cell.text);
 
@@ -171,5 +171,30 @@ describe("readDocx on hand-made documents", () => {
   it("refuses more table rows than the limit", async () => {
     const rows = `<w:tbl>${`<w:tr>${cell("1")}</w:tr>`.repeat(11)}</w:tbl>`;
     await expect(readDocx(docx(rows), { limits: { maxTableRows: 10 } })).rejects.toMatchObject({ code: "limit-exceeded" });
+  });
+
+  it("reads or refuses tag soup and junk with SourceReadError only", async () => {
+    const token = fc.oneof(
+      fc.constantFrom("<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tab/>", "<w:br/>",
+        '<w:vMerge/>', '<w:vMerge w:val="restart"/>', '<w:gridSpan w:val="99999"/>', '<w:gridBefore w:val="-3"/>', "<w:del>", "</w:del>", "<w:pPr>", "</w:pPr>",
+        '<w:numPr><w:numId w:val="1"/></w:numPr>', "<mc:Fallback>", "</mc:Fallback>", "<w:sdt>", "</w:sdt>", "&amp;", "&#0;", "<![CDATA[x]]>", "<"),
+      fc.string({ maxLength: 4 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 120 }), async (tokens) => {
+        try {
+          await readDocx(docx(tokens.join("")));
+        } catch (error) {
+          expect(error).toBeInstanceOf(SourceReadError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 1024 }), async (bytes) => {
+        await expect(readDocx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes]))).rejects.toBeInstanceOf(SourceReadError);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

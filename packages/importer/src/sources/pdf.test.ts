@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SourceDocument, SourceLine } from "../source-document.js";
 import { buildPdf, textContent } from "../../test/pdf-builder.js";
@@ -152,6 +153,23 @@ describe("readPdf on made-up PDFs", () => {
     const page = { content: textContent([{ text: "x", x: 72, y: 700 }]) };
     await expect(readPdf(buildPdf([page, page, page]), { limits: { maxPdfPages: 2 } })).rejects.toMatchObject({ code: "limit-exceeded" });
     await expect(readPdf(pdf("007-2024-huaian-hongzequ"), { limits: { maxPdfTextItems: 100 } })).rejects.toMatchObject({ code: "limit-exceeded" });
+  });
+
+  it("reads a corrupted corpus PDF or refuses it with SourceReadError, never anything else", async () => {
+    const original = pdf("007-2024-huaian-hongzequ");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: original.length - 1 }), fc.nat({ max: 255 })), { minLength: 1, maxLength: 40 }), fc.option(fc.nat({ max: original.length })), async (changes, cut) => {
+        const bytes = original.slice(0, cut ?? original.length);
+        for (const [at, value] of changes) if (at < bytes.length) bytes[at] = value;
+        try {
+          const document = await readPdf(bytes);
+          expect(document.format).toBe("pdf");
+        } catch (error) {
+          expect(error).toBeInstanceOf(SourceReadError);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it("refuses input over the size limit", async () => {

@@ -194,34 +194,44 @@ export async function readPdf(bytes: Uint8Array, options?: ReadOptions): Promise
     let itemCount = 0;
     let textItems = 0;
     for (let pageNumber = 1; pageNumber <= pages; pageNumber++) {
-      const page = await document.getPage(pageNumber);
-      const viewport = page.getViewport({ scale: 1 });
-      const placed: PlacedItem[] = [];
-      const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: TextItemLike[] }>;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        itemCount += value.items.length;
-        if (itemCount > limits.maxPdfTextItems) {
-          // Stop reading: PDF.js waits for the reader before producing more, and destroy() below ends the document.
-          reader.releaseLock();
-          throw new SourceReadError("limit-exceeded", {
-            zh: `${label.zh}PDF 的文字项超过 ${limits.maxPdfTextItems} 个（读到第 ${pageNumber} 页），不像年度报告`,
-            en: `${label.en}the PDF holds more than ${limits.maxPdfTextItems} text items (by page ${pageNumber}): not an annual report`,
-          });
+      try {
+        const page = await document.getPage(pageNumber);
+        const viewport = page.getViewport({ scale: 1 });
+        const placed: PlacedItem[] = [];
+        const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: TextItemLike[] }>;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          itemCount += value.items.length;
+          if (itemCount > limits.maxPdfTextItems) {
+            // Stop reading: PDF.js waits for the reader before producing more, and destroy() below ends the document.
+            reader.releaseLock();
+            throw new SourceReadError("limit-exceeded", {
+              zh: `${label.zh}PDF 的文字项超过 ${limits.maxPdfTextItems} 个（读到第 ${pageNumber} 页），不像年度报告`,
+              en: `${label.en}the PDF holds more than ${limits.maxPdfTextItems} text items (by page ${pageNumber}): not an annual report`,
+            });
+          }
+          for (const item of value.items) {
+            if (typeof item.str !== "string" || item.str.trim() === "" || !item.transform) continue;
+            const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+            const [x, y] = viewport.convertToViewportPoint(e, f) as [number, number];
+            const size = Math.hypot(c, d) || Math.hypot(a, b);
+            if (!Number.isFinite(x) || !Number.isFinite(y) || !(size > 0)) continue;
+            textItems++;
+            placed.push({ text: item.str, x, y, width: Math.max(0, item.width ?? 0), size });
+          }
         }
-        for (const item of value.items) {
-          if (typeof item.str !== "string" || item.str.trim() === "" || !item.transform) continue;
-          const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
-          const [x, y] = viewport.convertToViewportPoint(e, f) as [number, number];
-          const size = Math.hypot(c, d) || Math.hypot(a, b);
-          if (!Number.isFinite(x) || !Number.isFinite(y) || !(size > 0)) continue;
-          textItems++;
-          placed.push({ text: item.str, x, y, width: Math.max(0, item.width ?? 0), size });
-        }
+        for (const line of linesOfPage(placed, pageNumber)) lines.push(line);
+        page.cleanup();
+      } catch (error) {
+        if (error instanceof SourceReadError) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new SourceReadError(
+          "invalid-pdf",
+          { zh: `${label.zh}PDF 第 ${pageNumber} 页已损坏，无法读取（${detail}）`, en: `${label.en}page ${pageNumber} of the PDF is damaged and cannot be read (${detail})` },
+          { cause: error },
+        );
       }
-      for (const line of linesOfPage(placed, pageNumber)) lines.push(line);
-      page.cleanup();
     }
     if (textItems === 0) {
       throw new SourceReadError("no-text-layer", {
@@ -239,6 +249,6 @@ export async function readPdf(bytes: Uint8Array, options?: ReadOptions): Promise
     }
     return { format: "pdf", lines, pages, ...(title ? { title } : {}) };
   } finally {
-    await document.destroy();
+    await document.destroy().catch(() => undefined);
   }
 }
