@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { layoutOf, readCell } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
 import type { SourceDocument, SourceLine } from "../source-document.js";
 import { readHtml, SourceReadError } from "./index.js";
@@ -34,6 +35,24 @@ describe("readHtml on the corpus pages", () => {
     expect(document.lines[heading]!.position).toMatchObject({ kind: "html", table: 0, row: 0, cell: 0 });
     // Nothing from scripts or styles.
     expect(document.lines.some((line) => line.cells.some((cell) => /function\s*\(|font-family/u.test(cell.text)))).toBe(false);
+  });
+
+  it("014: every cell of 表三 and 表四 as the hand transcription has it, blank cells empty", () => {
+    const document = readHtml(corpus("014-2023-shuyang-fagaiju"));
+    // Transcribed by hand from the published page for the validators' tests, not from any importer.
+    const report: unknown = JSON.parse(readFileSync(new URL("../../../validators/test/fixtures/014-2023-shuyang-fagaiju.json", import.meta.url), "utf8"));
+    const asPrinted = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+    const table3 = layoutOf("2021").table3;
+    for (const row of table3.rows) {
+      const line = document.lines.find((candidate) => candidate.table && candidate.cells.some((cell) => cell.text === row.label));
+      expect(line, row.label).toBeDefined();
+      const cells = line!.cells.slice(line!.cells.findIndex((cell) => cell.text === row.label) + 1);
+      expect(cells.map((cell) => cell.text), row.label).toEqual(table3.columns.map((column) => asPrinted(readCell(report, { path: ["applications", row.key, column.key] }))));
+      expect(cells.map((cell) => cell.gridColumn)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    }
+    const table4 = layoutOf("2021").table4;
+    const figures = document.lines.filter((line) => line.table && line.cells.length === 15).pop()!;
+    expect(texts(figures)).toEqual(table4.groups.flatMap((group) => table4.columns.map((column) => asPrinted(readCell(report, { path: ["reviewAndLitigation", group.key, column.key] })))));
   });
 
   it("213: Word-style 表三 with rowspan/colspan inside the site template", () => {
@@ -117,6 +136,11 @@ describe("readHtml structure", () => {
   it("collapses whitespace like a browser: wrapped Chinese joins, other breaks become one space", () => {
     const document = readHtml("<p>本年新收\n   申请数量</p><p>Rule  of\n law&nbsp;&nbsp;2023</p><table><tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td>&nbsp;</td></tr></table>");
     expect(document.lines.map(texts)).toEqual([["本年新收申请数量"], ["Rule of law 2023"], ["（二）部分公开（区分处理的）", ""]]);
+  });
+
+  it("keeps the lines of preformatted text, its tabs separating cells", () => {
+    const document = readHtml("<pre>一、总体情况\n本年新收\t21\t0\r\n\n  正文</pre><p>之后</p>");
+    expect(document.lines.map(texts)).toEqual([["一、总体情况"], ["本年新收", "21", "0"], ["正文"], ["之后"]]);
   });
 
   it("puts content written inside a table but outside its cells before the table, as browsers do", () => {

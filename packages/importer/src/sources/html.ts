@@ -14,7 +14,7 @@
 import type { SourceDocument } from "../source-document.js";
 import { SourceReadError, tooLargeError } from "./errors.js";
 import { decodeDeclared } from "./decode.js";
-import { BREAK, emitLines, newCell, newTable, type FlowCell, type FlowItem, type FlowRow, type FlowTable } from "./flow.js";
+import { BREAK, TAB, emitLines, newCell, newTable, type FlowCell, type FlowItem, type FlowRow, type FlowTable } from "./flow.js";
 import { limitsOf, type ReadOptions, type SourceLimits } from "./limits.js";
 import { tokenize } from "./markup.js";
 import { normalizeText } from "./text.js";
@@ -24,7 +24,7 @@ const IGNORED = new Set(["head", "script", "style", "noscript", "template", "svg
 const BLOCKS = new Set([
   "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
   "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "legend",
-  "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
+  "li", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
 ]);
 /** Starting one of these closes an open `<p>` (the standard's list, trimmed to what can appear in a body). */
 const CLOSES_P = new Set([
@@ -330,7 +330,20 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
           return;
         }
         if (ignoredDepth > 0) return;
-        target.push(text);
+        if (nearest("pre") < 0 && nearest("listing") < 0) {
+          target.push(text);
+          return;
+        }
+        // Preformatted text keeps its lines, and its tabs separate cells as in a plain-text report.
+        const lines = text.split(/\r\n?|\n/u);
+        lines.forEach((line, index) => {
+          if (index > 0) target.push(BREAK);
+          const cells = line.split("\t");
+          cells.forEach((cell, cellIndex) => {
+            if (cellIndex > 0) target.push(TAB);
+            if (cell !== "") target.push(cell);
+          });
+        });
       },
     },
     false,
