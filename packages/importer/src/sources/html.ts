@@ -41,16 +41,18 @@ type Role = "root" | "plain" | "block" | "ignored" | "table" | "section" | "row"
 interface OpenElement {
   readonly name: string;
   readonly role: Role;
+  /** Where text goes while this element is the innermost open one. */
+  readonly inside: FlowItem[];
   /** The table this element opened, or belongs to as a row or cell. */
-  readonly table?: TableState;
-  readonly cell?: FlowCell;
+  readonly table: TableState | undefined;
+  readonly cell: FlowCell | undefined;
 }
 
 interface TableState {
   readonly table: FlowTable;
   /** Where content outside the cells goes (browsers show it before the table), and where the table itself goes. */
   readonly outside: FlowItem[];
-  currentRow?: FlowRow;
+  currentRow: FlowRow | undefined;
 }
 
 /** `<meta charset=…>` or `<meta http-equiv=content-type content="…; charset=…">` near the top of the bytes. */
@@ -121,7 +123,7 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
   }
 
   const root: FlowItem[] = [];
-  const stack: OpenElement[] = [{ name: "#root", role: "root" }];
+  const stack: OpenElement[] = [{ name: "#root", role: "root", inside: root, table: undefined, cell: undefined }];
   /** Stack indices of the open elements of each name. */
   const openByName = new Map<string, number[]>();
   /** Stack indices of open tables, and of open tables/cells/captions (the scopes an end tag may not cross). */
@@ -134,27 +136,15 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
   let title: string | undefined;
   let titleText: string | undefined;
 
-  const targetOf = (element: OpenElement): FlowItem[] | undefined => {
-    if (element.role === "root") return root;
-    if (element.role === "cell") return element.cell!.items;
-    if (element.role === "table" || element.role === "section" || element.role === "row") return element.table!.outside;
-    return undefined;
-  };
-  const retarget = () => {
-    for (let index = stack.length - 1; index >= 0; index--) {
-      const found = targetOf(stack[index]!);
-      if (found) {
-        target = found;
-        return;
-      }
-    }
-  };
   const nearest = (name: string): number => {
     const indices = openByName.get(name);
     return indices && indices.length > 0 ? indices[indices.length - 1]! : -1;
   };
 
-  const push = (element: OpenElement) => {
+  /** Opens an element; `inside` is where its text goes (its cell, its table's outside, or where the text went). */
+  const push = (name: string, role: Role, inside: FlowItem[] = target, table?: TableState, cell?: FlowCell) => {
+    // One object shape for every element keeps this hot path monomorphic.
+    const element: OpenElement = { name, role, inside, table, cell };
     stack.push(element);
     let indices = openByName.get(element.name);
     if (!indices) openByName.set(element.name, (indices = []));
@@ -163,7 +153,7 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
     if (element.role === "table" || element.role === "cell" || element.name === "caption") scopeIndices.push(stack.length - 1);
     if (element.role === "ignored") ignoredDepth++;
     if (element.role === "block" && ignoredDepth === 0) target.push(BREAK);
-    if (element.role === "cell" || element.role === "table" || element.role === "row" || element.role === "section") retarget();
+    target = inside;
   };
 
   const pop = () => {
@@ -172,6 +162,7 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
     openByName.get(element.name)!.pop();
     if (tableIndices[tableIndices.length - 1] === index) tableIndices.pop();
     if (scopeIndices[scopeIndices.length - 1] === index) scopeIndices.pop();
+    target = stack[stack.length - 1]!.inside;
     switch (element.role) {
       case "ignored":
         ignoredDepth--;
@@ -185,18 +176,13 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
         break;
       case "row":
         element.table!.currentRow = undefined;
-        retarget();
-        break;
-      case "cell":
-      case "section":
-        retarget();
         break;
       case "table": {
         const state = element.table!;
         tablesClosed++;
         layOutGrid(state, tablesClosed, limits, fileLabel);
-        retarget();
-        target.push(state.table);
+        // The table goes where content outside its cells went: after anything written there.
+        state.outside.push(state.table);
         break;
       }
       default:
@@ -227,7 +213,7 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
     const row: FlowRow = { cells: [], sourceRow: state.table.rows.length + 1 };
     state.table.rows.push(row);
     state.currentRow = row;
-    push({ name, role: "row", table: state });
+    push(name, "row", state.outside, state);
   };
 
   const tableState = (): TableState | undefined => {
@@ -242,20 +228,21 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
         if (name === "title") {
           // <title> normally sits in <head>, which is ignored: capture the first one outside SVG and MathML.
           if (title === undefined && titleText === undefined && nearest("svg") < 0 && nearest("math") < 0) titleText = "";
-          push({ name, role: "title" });
+          push(name, "title");
           return;
         }
+        // Body content closes a <head> left open, as browsers do (not inside a <noscript> of the head).
+        const headIndex = nearest("head");
+        if (headIndex >= 0 && (name === "body" || (!HEAD_CONTENT.has(name) && name !== "head" && nearest("noscript") < headIndex))) popTo(headIndex);
         if (ignoredDepth > 0) {
           if (VOID.has(name)) return;
-          push({ name, role: IGNORED.has(name) ? "ignored" : "plain" });
+          push(name, IGNORED.has(name) ? "ignored" : "plain");
           return;
         }
-        const headIndex = nearest("head");
-        if (headIndex >= 0 && !HEAD_CONTENT.has(name) && name !== "head") popTo(headIndex);
         if (name === "body" || name === "html") return;
         const hidden = attributes.hidden !== undefined || HIDDEN_STYLE.test(attributes.style ?? "");
         if (IGNORED.has(name) || hidden) {
-          if (!VOID.has(name)) push({ name, role: "ignored" });
+          if (!VOID.has(name)) push(name, "ignored");
           return;
         }
         if (CLOSES_P.has(name)) {
@@ -281,14 +268,13 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
           if (state && !inCell) popTo(innermostTable());
           const enclosing = tableState();
           if (enclosing && innermostScope() > innermostTable()) enclosing.table.containsTable = true;
-          retarget();
-          push({ name, role: "table", table: { table: newTable(), outside: target } });
+          push(name, "table", target, { table: newTable(), outside: target, currentRow: undefined });
           return;
         }
         if (state && (SECTIONS.has(name) || name === "tr" || name === "td" || name === "th" || name === "caption" || name === "colgroup")) {
           if (SECTIONS.has(name) || name === "caption" || name === "colgroup") {
             popTo(innermostTable() + 1);
-            push({ name, role: SECTIONS.has(name) ? "section" : name === "caption" ? "block" : "ignored", table: state });
+            push(name, SECTIONS.has(name) ? "section" : name === "caption" ? "block" : "ignored", target, state);
             return;
           }
           if (name === "tr") {
@@ -303,10 +289,10 @@ export function readHtml(input: string | Uint8Array, options?: ReadOptions): Sou
           const row = state.currentRow!;
           const cell = newCell(row.cells.length + 1, spanOf(attributes.colspan, 1000, false), spanOf(attributes.rowspan, 65_534, true));
           row.cells.push(cell);
-          push({ name, role: "cell", table: state, cell });
+          push(name, "cell", cell.items, state, cell);
           return;
         }
-        push({ name, role: BLOCKS.has(name) ? "block" : "plain" });
+        push(name, BLOCKS.has(name) ? "block" : "plain");
       },
       close(name) {
         if (VOID.has(name)) {
