@@ -10,16 +10,22 @@ import { readDocx, readHtml, readPdf } from "../dist/index.js";
 const runs = Number(process.argv[2] ?? 21);
 const corpus = (path) => readFileSync(new URL(`./fixtures/corpus/${path}`, import.meta.url));
 
+const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Wall time and this process's CPU time per call: on a machine shared with other jobs the CPU time is the steadier. */
 async function median(label, read) {
   await read(); // warm-up: module loading and JIT
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     await read();
-    times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    wall.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} median ${times[Math.floor(times.length / 2)].toFixed(1).padStart(7)} ms   min ${times[0].toFixed(1).padStart(7)} ms`);
+  console.log(`${label.padEnd(58)} median wall ${middle(wall).toFixed(1).padStart(7)} ms   cpu ${middle(cpu).toFixed(1).padStart(7)} ms   min wall ${Math.min(...wall).toFixed(1).padStart(7)} ms`);
 }
 
 console.log(`${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, load ${loadavg().map((value) => value.toFixed(2)).join(" ")}, ${runs} runs each`);

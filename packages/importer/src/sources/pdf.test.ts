@@ -147,6 +147,10 @@ describe("readPdf on made-up PDFs", () => {
     const bytes = buildPdf([{ content: bomb, compress: true }]);
     expect(bytes.length).toBeLessThan(64 * 1024);
     await expect(readPdf(bytes, { limits: { maxInflatedBytes: 4 * 1024 * 1024 } })).rejects.toMatchObject({ code: "decompression-limit" });
+    // Many small streams that each stay under the limit but not together.
+    const page = { content: new Uint8Array(1024 * 1024).fill(0x20), compress: true };
+    const many = buildPdf(Array.from({ length: 24 }, () => page));
+    await expect(readPdf(many, { limits: { maxInflatedBytes: 16 * 1024 * 1024 } })).rejects.toMatchObject({ code: "decompression-limit" });
   });
 
   it("refuses more pages or text items than the limits allow", async () => {

@@ -8,8 +8,8 @@
  * (`- 3 -`) stay as lines of their own: the recogniser drops them.
  *
  * Bounds: the input size, the page count and the number of text items are limited, and before PDF.js sees the
- * file every Flate stream in it is inflated once in small steps with fflate and counted, so a "PDF bomb" (a tiny
- * stream that expands to gigabytes) is refused before PDF.js would hold it in memory.
+ * file its Flate streams are inflated in steps with fflate and counted (see `checkPdfStreams`), so a "PDF bomb" (a
+ * tiny stream that expands to gigabytes) is refused before PDF.js would hold it in memory.
  */
 import { Unzlib } from "fflate";
 import type { SourceCell, SourceDocument, SourceLine } from "../source-document.js";
@@ -46,9 +46,13 @@ function fileLabel(options: ReadOptions | undefined) {
   return options?.fileName ? { zh: `${options.fileName}：`, en: `${options.fileName}: ` } : { zh: "", en: "" };
 }
 
+/** Deflate expands at most 1,032-fold (a 2-bit code for 258 bytes); the margin covers zlib's header and blocks. */
+const MAX_DEFLATE_RATIO = 1_100;
+
 /**
- * Inflates every zlib-wrapped stream of the file in 16 KiB steps, counting the output and keeping none of it, and
- * refuses the file when the total passes the limit.
+ * Refuses a PDF whose zlib-wrapped (Flate) streams expand beyond the limit all together. Streams are inflated with
+ * fflate in 64 KiB steps, counting and keeping nothing, largest first, and only until the streams left could not
+ * pass the limit even at deflate's highest ratio: an ordinary PDF costs an inflate of its largest stream or two.
  */
 export function checkPdfStreams(bytes: Uint8Array, limits: SourceLimits, options?: ReadOptions): void {
   const label = fileLabel(options);
@@ -66,8 +70,7 @@ export function checkPdfStreams(bytes: Uint8Array, limits: SourceLimits, options
     if (bytes[data] === 0x0d) data++;
     if (bytes[data] === 0x0a) starts.push(data + 1);
   }
-  const step = 16 * 1024;
-  let total = 0;
+  const streams: Array<{ start: number; stop: number }> = [];
   let endIndex = 0;
   for (const start of starts) {
     while (endIndex < ends.length && ends[endIndex]! < start) endIndex++;
@@ -75,7 +78,15 @@ export function checkPdfStreams(bytes: Uint8Array, limits: SourceLimits, options
     const b0 = bytes[start] ?? 0;
     const b1 = bytes[start + 1] ?? 0;
     // Only zlib-wrapped (FlateDecode) data: deflate method, and the header's check bits.
-    if ((b0 & 0x0f) !== 8 || ((b0 << 8) | b1) % 31 !== 0) continue;
+    if ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0) streams.push({ start, stop });
+  }
+  streams.sort((a, b) => b.stop - b.start - (a.stop - a.start));
+  let worstLeft = streams.reduce((sum, stream) => sum + (stream.stop - stream.start) * MAX_DEFLATE_RATIO, 0);
+  const step = 64 * 1024;
+  let total = 0;
+  for (const { start, stop } of streams) {
+    if (total + worstLeft <= limits.maxInflatedBytes) break;
+    worstLeft -= (stop - start) * MAX_DEFLATE_RATIO;
     let over = false;
     let ended = false;
     const inflater = new Unzlib((chunk, final) => {
