@@ -4,7 +4,7 @@
  * the HTML pages 0.1 MB, a rendered DOCX 20 KB holding 100 KB of XML.
  */
 export interface SourceLimits {
-  /** Largest input accepted, in bytes (any format). */
+  /** Largest input accepted, in bytes (any format; for HTML given as a string, its length in UTF-16 code units). */
   readonly maxInputBytes: number;
   /** PDF: most pages read. */
   readonly maxPdfPages: number;
