@@ -140,7 +140,7 @@ describe("readDocx on hand-made documents", () => {
   it("reads runs, tabs, breaks, insertions and content controls; drops deletions, hidden text, field codes and fallbacks", async () => {
     const body = `
       <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">总体</w:t></w:r><w:ins><w:r><w:t>情况</w:t></w:r></w:ins><w:del><w:r><w:delText>删除</w:delText></w:r></w:del></w:p>
-      <w:p><w:r><w:t>行政许可</w:t><w:tab/><w:t>308</w:t><w:tab/><w:t>12</w:t></w:r></w:p>
+      <w:p><w:r><w:t>行政许可</w:t><w:tab/><w:t>308</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>12</w:t></w:r></w:p>
       <w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>
       <w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>控件中的文字</w:t></w:r></w:p></w:sdtContent></w:sdt>
       <w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>3</w:t></w:r></w:p>

@@ -194,6 +194,7 @@ export async function readDocx(bytes: Uint8Array, options?: ReadOptions): Promis
         inText = runDepth > 0 && !runHidden;
         break;
       case "tab":
+      case "ptab":
         if (runDepth > 0 && !runHidden) target.push(TAB);
         break;
       case "br":
