@@ -8,3 +8,4 @@ export type {
   SourceLine,
   SourcePosition,
 } from "./source-document.js";
+export * from "./sources/index.js";
