@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", core: "src/core.ts" },
+  entry: { index: "src/index.ts", core: "src/core.ts", region: "src/region/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
