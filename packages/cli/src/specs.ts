@@ -295,6 +295,80 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: 'xxgk export "**/*.json" --to ndjson > cells.ndjson', description: msg("每个单元格一行 JSON", "one JSON line per cell") },
     ],
   },
+  {
+    name: "review",
+    args: msg("<目录|文件|glob>...", "<dir|file|glob>..."),
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+    summary: msg("审阅一个地区的全部报告：期限、缺报、重复、跳变、汇总，输出一个网页", "review a region's reports together: deadlines, missing reports, repetition, jumps, roll-up, in one page"),
+    description: msg(
+      "把一个地区本年度的报告（和 --previous 给出的上年报告）放在一起检查：逐份运行全部校验规则，再运行地区规则——是否在法定期限内发布（部门 1 月 31 日、政府 3 月 31 日）、对照 --bodies 名单的缺报和重复报送、各节文字与本机关上年报告和同年其他机关报告的重复（给出重复率并把重复的段落并排列出）、关键数字的异常跳变、“一”的五个方面和“五”的问题与措施。输出一个独立的 HTML 页面（不联网、可从共享盘打开：概况、图表、可排序筛选的机关表、各机关问题、表三表四汇总），或同样数据的 JSON、CSV。每个问题有稳定的指纹：在页面上标记“接受”“已说明”后下载基线文件，下次用 --baseline 运行只显示新问题。已发布的 Word、PDF、网页报告需先用 xxgk import 转为 JSON。\n退出码：0 没有新的错误级问题；1 有新的错误级问题或有文件无法读取；2 用法错误。",
+      "Checks a region's reports of the year together (with last year's from --previous): every report's own rules, then the region rules — published by the legal deadline (departments 31 January, governments 31 March), missing and duplicate reports against the --bodies list, each section's text repeating the body's own report of last year or another body's of the same year (with the share and the repeated passages side by side), implausible jumps of key figures, section 一's five topics and section 五's problems and measures. Writes one self-contained HTML page (no network, opens from a file share: summary, charts, a sortable and filterable table of bodies, each body's findings, the roll-up of tables 3 and 4), or the same data as JSON or CSV. Every finding has a stable fingerprint: mark findings accepted or explained on the page, download the baseline file, and the next run with --baseline shows only what is new. Published Word, PDF and web reports go through xxgk import first.\nExit codes: 0 no new error-severity finding; 1 a new one, or a file that cannot be read; 2 usage error.",
+    ),
+    options: [
+      {
+        name: "previous",
+        type: "string",
+        multiple: true,
+        value: msg("<目录|文件|glob>", "<dir|file|glob>"),
+        description: msg("上一年度的报告（按机关名称对应），可重复", "last year's reports (matched by body name); repeatable"),
+      },
+      {
+        name: "bodies",
+        type: "string",
+        value: msg("<CSV 文件>", "<csv file>"),
+        description: msg("应报机关名单：表头 name,level,regionCode（level 可写 municipal-department 或“市级政府部门”）", "the bodies expected: header name,level,regionCode (level as municipal-department or its Chinese name)"),
+      },
+      {
+        name: "baseline",
+        type: "string",
+        value: msg("<文件>", "<file>"),
+        description: msg("审阅决定（基线）文件：其中已接受、已说明的问题不再算作新问题", "a baseline of review decisions: findings accepted or explained there are not new"),
+      },
+      {
+        name: "write-baseline",
+        type: "string",
+        value: msg("<文件>", "<file>"),
+        description: msg("把当前全部问题记为“已接受”写入新的基线文件（保留 --baseline 中的决定）", "write a new baseline accepting every current finding (keeping the decisions of --baseline)"),
+      },
+      {
+        name: "format",
+        type: "string",
+        choices: ["html", "json", "csv"],
+        value: "<html|json|csv>",
+        description: msg("输出格式；默认按 -o 的扩展名（.html .json .csv），否则 html", "output format; default: from the -o extension (.html .json .csv), else html"),
+      },
+      {
+        name: "renderings",
+        type: "string",
+        value: msg("<目录>", "<dir>"),
+        description: msg("把每份报告的标注稿（HTML）写入该目录，审阅页链接到它们", "write each report's annotated rendering (HTML) into this directory; the page links to them"),
+      },
+      { name: "year", type: "string", value: "<YYYY>", description: msg("审阅的报告年度；默认为多数报告所写的年度", "the report year reviewed; default: the year most reports state") },
+      {
+        name: "profile",
+        type: "string",
+        choices: ["publish", "audit"],
+        value: "<publish|audit>",
+        description: msg("规则配置，默认 audit（审核已发布的报告）", "rule profile, default audit (reviewing published reports)"),
+      },
+      {
+        name: "rule",
+        type: "string",
+        multiple: true,
+        value: msg("<规则=级别>", "<rule=severity>"),
+        description: msg("调整规则级别（含 REGION-* 地区规则）：error、warning、info 或 off，可重复", "set a rule's severity (REGION-* rules included): error, warning, info or off; repeatable"),
+      },
+      { name: "today", type: "string", value: "<YYYY-MM-DD>", description: msg("页面日期和期限类规则使用的日期（默认今天）", "the date of the page and of deadline rules (default: today)") },
+      OUTPUT(msg("写入该文件（HTML 页面必须写入文件）", "write to this file (an HTML page must go to a file)")),
+      FORCE,
+    ],
+    examples: [
+      { command: "xxgk review 2024/ --previous 2023/ --bodies bodies.csv -o review.html", description: msg("审阅全地区，输出网页", "review the region into a page") },
+      { command: "xxgk review 2024/ --previous 2023/ --bodies bodies.csv --renderings 标注稿/ -o review.html", description: msg("同时写出每份报告的标注稿", "with each report's annotated rendering") },
+      { command: "xxgk review 2024/ --previous 2023/ --baseline review-baseline.json -o review.html", description: msg("只看基线之后的新问题", "only what is new since the baseline") },
+      { command: "xxgk review 2024/ --format csv -o review.csv", description: msg("同样的数据，CSV", "the same data as CSV") },
+    ],
+  },
 ];
 
 /** The command spec by name. */
