@@ -269,7 +269,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "export",
     args: msg("<文件|目录|glob|->...", "<file|dir|glob|->..."),
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-    summary: msg("把报告导出为分析用的数据集（CSV 或 NDJSON）", "export reports as a dataset for analysis (CSV or NDJSON)"),
+    summary: msg("把报告导出为分析用的数据集（CSV、NDJSON 或 Parquet）", "export reports as a dataset for analysis (CSV, NDJSON or Parquet)"),
     description: msg(
       "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer、problem；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。文字字段以 = + - @ 开头时加 ' 防止 Excel 当作公式。只有单元格取值无效（负数、小数、文字）的报告照常导出其余单元格：这些单元格留空，并在 problem 列（宽格式为最后的 problems 列）说明填报的值，退出码 1。其他结构无效的报告不导出，并在标准错误中说明（退出码 1）。未给 --to 时按 -o 的扩展名选择格式。",
       "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer, problem; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Text fields starting with = + - @ get a leading ' so Excel never runs them as formulas. A report whose only problems are invalid cell values (negative, fractional, text) is exported with those cells empty and explained in the problem column (the last column, problems, in wide form), exit code 1; other structurally invalid reports are left out and reported on standard error (exit code 1). Without --to the format follows the -o extension.",
@@ -279,9 +279,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: "to",
         short: "t",
         type: "string",
-        choices: ["csv", "ndjson"],
-        value: "<csv|ndjson>",
-        description: msg("输出格式；默认按 -o 的扩展名（.csv .ndjson/.jsonl），否则 csv", "output format; default: from the -o extension (.csv .ndjson/.jsonl), else csv"),
+        choices: ["csv", "ndjson", "parquet"],
+        value: "<csv|ndjson|parquet>",
+        description: msg(
+          "输出格式；默认按 -o 的扩展名（.csv .ndjson/.jsonl .parquet），否则 csv；parquet 为长格式，可直接导入 DuckDB、Spark",
+          "output format; default: from the -o extension (.csv .ndjson/.jsonl .parquet), else csv; parquet is the long form, for DuckDB, Spark or a warehouse",
+        ),
       },
       { name: "wide", type: "boolean", description: msg("宽格式：每份报告一行，每个单元格一列", "wide form: one line per report, one column per cell") },
       { name: "no-bom", type: "boolean", description: msg("CSV 不加 UTF-8 BOM", "no UTF-8 BOM in CSV") },
@@ -293,6 +296,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: "xxgk export reports/ -o 数据.csv", description: msg("长格式 CSV，Excel 可直接打开", "long CSV that Excel opens") },
       { command: "xxgk export reports/ --wide -o 宽表.csv", description: msg("每份报告一行", "one row per report") },
       { command: 'xxgk export "**/*.json" --to ndjson > cells.ndjson', description: msg("每个单元格一行 JSON", "one JSON line per cell") },
+      { command: "xxgk export reports/ -o cells.parquet", description: msg("Parquet（长格式），供 DuckDB 等查询", "Parquet (long form) for DuckDB and the like") },
     ],
   },
   {
