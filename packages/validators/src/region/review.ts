@@ -14,7 +14,7 @@ import { findingFingerprint } from "./fingerprint.js";
 import { bodyRates, rollUp } from "./rollup.js";
 import { timeliness } from "./rules/deadline.js";
 import { COMPARED_SECTIONS } from "./rules/sections.js";
-import { boilerplateShingles, candidatePairs, minHash, prepareText, repetition, shingleSet, type PreparedText, type Repetition } from "./text.js";
+import { boilerplateShingles, candidatePairs, minHash, prepareText, repetition, type PreparedText, type Repetition } from "./text.js";
 import type {
   BodyReview,
   ComparedSection,
@@ -230,7 +230,7 @@ export function reviewRegion(options: ReviewOptions): RegionReview {
     for (const section of COMPARED_SECTIONS) {
       const signatures = reports.map((report) => {
         const text = report.texts[section];
-        return text ? minHash(shingleSet(text), boilerplate[section]) : undefined;
+        return text ? minHash(text.unique, boilerplate[section]) : undefined;
       });
       for (const [left, right] of candidatePairs(signatures)) {
         const a = reports[left]!;

@@ -25,6 +25,8 @@ export interface PreparedText {
   readonly origin: Int32Array;
   /** Shingle hashes, one per start position of `normal` (length `normal.length - SHINGLE + 1`, or 0). */
   readonly hashes: Uint32Array;
+  /** The distinct shingle hashes, ascending. */
+  readonly unique: Uint32Array;
 }
 
 const HEADINGS = SECTION_LAYOUTS.flatMap((section) => [section.heading, section.title]).sort((a, b) => b.length - a.length);
@@ -53,37 +55,38 @@ function fnv(text: string, start: number, length: number): number {
  * a text copied from last year with the year and figures changed still matches.
  */
 export function prepareText(paragraphs: readonly string[], body: string | undefined): PreparedText {
-  let original = paragraphs.join("\n");
-  let masked = original;
+  const original = paragraphs.join("\n");
+  // Positions to leave out: the body's own name and the official headings wherever they occur.
+  const skip = new Uint8Array(original.length);
   const blank = (needle: string) => {
     if (needle.length < 2) return;
-    let at = masked.indexOf(needle);
-    while (at >= 0) {
-      masked = masked.slice(0, at) + " ".repeat(needle.length) + masked.slice(at + needle.length);
-      at = masked.indexOf(needle, at + needle.length);
-    }
+    for (let at = original.indexOf(needle); at >= 0; at = original.indexOf(needle, at + needle.length)) skip.fill(1, at, at + needle.length);
   };
   if (body) blank(body.trim());
   for (const heading of HEADINGS) blank(heading);
-  const chars: string[] = [];
-  const origin: number[] = [];
-  for (let index = 0; index < masked.length; index++) {
-    const code = masked.charCodeAt(index);
-    if (isSpace(code)) continue;
-    chars.push(isDigit(code) ? "0" : masked[index]!);
-    origin.push(index);
+  const codes = new Uint16Array(original.length);
+  const origin = new Int32Array(original.length);
+  let length = 0;
+  for (let index = 0; index < original.length; index++) {
+    const code = original.charCodeAt(index);
+    if (skip[index] || isSpace(code)) continue;
+    codes[length] = isDigit(code) ? 48 : code;
+    origin[length++] = index;
   }
-  const normal = chars.join("");
-  const count = Math.max(0, normal.length - SHINGLE + 1);
+  let normal = "";
+  for (let start = 0; start < length; start += 4096) normal += String.fromCharCode(...codes.subarray(start, Math.min(length, start + 4096)));
+  const count = Math.max(0, length - SHINGLE + 1);
   const hashes = new Uint32Array(count);
   for (let index = 0; index < count; index++) hashes[index] = fnv(normal, index, SHINGLE);
-  original = paragraphs.join("\n");
-  return { original, normal, origin: Int32Array.from(origin), hashes };
+  const sorted = hashes.slice().sort();
+  let unique = 0;
+  for (let index = 0; index < sorted.length; index++) if (index === 0 || sorted[index] !== sorted[index - 1]) sorted[unique++] = sorted[index]!;
+  return { original, normal, origin: origin.slice(0, length), hashes, unique: sorted.slice(0, unique) };
 }
 
 /** The distinct shingle hashes of a text. */
 export function shingleSet(text: PreparedText): Set<number> {
-  return new Set(text.hashes);
+  return new Set(text.unique);
 }
 
 /**
@@ -95,12 +98,21 @@ export function boilerplateShingles(texts: readonly (PreparedText | undefined)[]
   const present = texts.filter((text): text is PreparedText => text !== undefined);
   if (present.length < minimum * 2) return new Set();
   const threshold = Math.max(minimum, Math.ceil(present.length * share));
-  const counts = new Map<number, number>();
+  // Every text's distinct shingles in one sorted array: a run of equal hashes is the number of texts that have it.
+  const all = new Uint32Array(present.reduce((sum, text) => sum + text.unique.length, 0));
+  let offset = 0;
   for (const text of present) {
-    for (const hash of shingleSet(text)) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    all.set(text.unique, offset);
+    offset += text.unique.length;
   }
+  all.sort();
   const result = new Set<number>();
-  for (const [hash, count] of counts) if (count >= threshold) result.add(hash);
+  for (let start = 0; start < all.length; ) {
+    let end = start + 1;
+    while (end < all.length && all[end] === all[start]) end++;
+    if (end - start >= threshold) result.add(all[start]!);
+    start = end;
+  }
   return result;
 }
 
@@ -124,17 +136,15 @@ export function repetition(text: PreparedText, other: PreparedText, boilerplate:
   const length = text.normal.length;
   const boiler = new Uint8Array(length);
   if (boilerplate.size > 0) {
-    text.hashes.forEach((hash, start) => {
-      if (boilerplate.has(hash)) boiler.fill(1, start, start + SHINGLE);
-    });
+    const { hashes } = text;
+    for (let start = 0; start < hashes.length; start++) if (boilerplate.has(hashes[start]!)) boiler.fill(1, start, start + SHINGLE);
   }
   let compared = 0;
   for (let index = 0; index < length; index++) if (!boiler[index]) compared++;
   if (compared < minimumText) return undefined;
   const firstAt = new Map<number, number>();
-  other.hashes.forEach((hash, start) => {
-    if (!firstAt.has(hash)) firstAt.set(hash, start);
-  });
+  const otherHashes = other.hashes;
+  for (let start = otherHashes.length - 1; start >= 0; start--) firstAt.set(otherHashes[start]!, start);
   const covered = new Uint8Array(length);
   const found: { start: number; otherStart: number; length: number }[] = [];
   let index = 0;
@@ -177,15 +187,19 @@ function mix(value: number, seed: number): number {
   return hash >>> 0;
 }
 
-const SEEDS = Array.from({ length: BANDS * ROWS }, (_, index) => mix(index + 1, 0x9e3779b9));
+const SEEDS = Uint32Array.from({ length: BANDS * ROWS }, (_, index) => mix(index + 1, 0x9e3779b9));
+// Odd multipliers: with the shingle hash mixed once, each hash function of the family is one xor and one multiply.
+const MULTIPLIERS = Uint32Array.from({ length: BANDS * ROWS }, (_, index) => mix(index + 1, 0x85ebca6b) | 1);
 
 /** The MinHash signature of a set of shingle hashes (boilerplate left out). */
 export function minHash(hashes: Iterable<number>, boilerplate: ReadonlySet<number>): Uint32Array {
-  const signature = new Uint32Array(SEEDS.length).fill(0xffffffff);
+  const size = SEEDS.length;
+  const signature = new Uint32Array(size).fill(0xffffffff);
   for (const hash of hashes) {
     if (boilerplate.has(hash)) continue;
-    for (let index = 0; index < SEEDS.length; index++) {
-      const value = mix(hash, SEEDS[index]!);
+    const base = mix(hash, 0x27d4eb2f);
+    for (let index = 0; index < size; index++) {
+      const value = Math.imul(base ^ SEEDS[index]!, MULTIPLIERS[index]!) >>> 0;
       if (value < signature[index]!) signature[index] = value;
     }
   }
