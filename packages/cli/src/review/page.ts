@@ -28,6 +28,9 @@ export interface PageInput {
   ruleTitles: Readonly<Record<string, string>>;
 }
 
+/** Characters of a repeated passage shown on the page. */
+const PASSAGE_SHOWN = 400;
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text for HTML content and attribute values. */
@@ -225,6 +228,9 @@ export function renderReviewPage(input: PageInput): string {
     })
     .join("\n");
 
+  // A whole copied section can be thousands of characters: the page shows the start (the JSON has it all).
+  const clip = (text: string) =>
+    text.length <= PASSAGE_SHOWN ? e(text) : `${e(text.slice(0, PASSAGE_SHOWN))}<span class="note">${e(t(`……（共 ${text.length} 字）`, `… (${text.length} characters)`))}</span>`;
   const findingItem = (finding: DecidedFinding) => {
     const decided = finding.outcome === "fail" && finding.decision;
     const decision = finding.decision ? (finding.decision.state === "accepted" ? t("已接受", "accepted") : t("已说明", "explained")) + (finding.decision.note ? `：${finding.decision.note}` : "") : "";
@@ -232,7 +238,7 @@ export function renderReviewPage(input: PageInput): string {
     const badge = finding.outcome === "fail" ? { error: t("错误", "error"), warning: t("警告", "warning"), info: t("提示", "info") }[finding.severity] : t("无法评估", "n/a");
     const passages = finding.passages?.length
       ? `<table class="passages"><tr><th>${e(t("本报告", "This report"))}</th><th>${e(finding.ruleId === "REGION-REPEAT-PREVIOUS" ? t(`上年报告（${finding.other?.file ?? ""}）`, `Last year's report (${finding.other?.file ?? ""})`) : t(`${finding.other?.body ?? ""}的报告`, `${finding.other?.body ?? ""}'s report`))}</th></tr>${finding.passages
-          .map((passage) => `<tr><td>${e(passage.text)}</td><td>${e(passage.otherText)}</td></tr>`)
+          .map((passage) => `<tr><td>${clip(passage.text)}</td><td>${clip(passage.otherText)}</td></tr>`)
           .join("")}</table>`
       : "";
     const buttons =
