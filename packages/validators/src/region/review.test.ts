@@ -43,6 +43,18 @@ describe("reviewRegion on the test region: every planted problem is found, and n
     expect(review.summary.late).toBe(region.truth.late.length);
   });
 
+  it("takes the level from the list of bodies when a report does not state it, and cannot assess without either", () => {
+    const reports = region.reports.map((input) => structuredClone(input));
+    const late = reports.find((input) => (input.report as Report2021).meta.body === region.truth.late[0])!.report as Report2021;
+    delete late.meta.level;
+    expect(flagged(reviewRegion({ ...region, reports, today: TODAY }), "REGION-DEADLINE")).toEqual(sorted(region.truth.late));
+    const withoutList = reviewRegion({ reports, previous: region.previous, today: TODAY });
+    expect(flagged(withoutList, "REGION-DEADLINE")).toEqual(sorted(region.truth.late.slice(1)));
+    const body = withoutList.bodies.find((candidate) => candidate.body === region.truth.late[0])!;
+    expect(body.onTime).toBeNull();
+    expect(body.findings.find((finding) => finding.ruleId === "REGION-DEADLINE")!.message).toContain("不知道发布机关的层级");
+  });
+
   it("REGION-REPEAT-PREVIOUS flags exactly the reports copied from last year, with passages side by side", () => {
     expect(flagged(review, "REGION-REPEAT-PREVIOUS")).toEqual(sorted(region.truth.copiedFromPrevious));
     const finding = allFindings(review).find((candidate) => candidate.ruleId === "REGION-REPEAT-PREVIOUS")!;
