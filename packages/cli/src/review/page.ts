@@ -325,8 +325,8 @@ ${rows}
 </tbody></table>
 <p class="note">${e(
     t(
-      "重复率：本报告“一”“五”“六”各节中与上年报告（或同年其他机关报告）相同的文字所占比例，取最高的一节；“–”表示没有可比较的文字。公开率＝（予以公开＋部分公开）÷（七）总计；复议纠错率＝结果纠正÷（总计−尚未审结）。点击表头排序。",
-      "Repetition: the share of sections 一, 五 and 六 found in last year's report (or another body's of the same year), the highest section; “–” means nothing to compare. Disclosed = (in full + in part) ÷ total handled; corrected = corrected ÷ (total − pending). Click a header to sort.",
+      "重复率：本报告“一”“五”“六”各节中与上年报告（或同年其他机关报告）相同的文字所占比例，取最高的一节；与上年重复为“–”表示没有可比较的文字（没有上年报告或文字太短），与他机关重复为“–”表示没有找到相似的报告。公开率＝（予以公开＋部分公开）÷（七）总计；复议纠错率＝结果纠正÷（总计−尚未审结）。点击表头排序。",
+      "Repetition: the share of sections 一, 五 and 六 found in last year's report (or another body's of the same year), the highest section; “–” against last year means nothing to compare (no report of last year, or too little text), against other bodies that no similar report was found. Disclosed = (in full + in part) ÷ total handled; corrected = corrected ÷ (total − pending). Click a header to sort.",
     ),
   )}</p>
 <h2 id="details">${e(t("问题明细", "Findings by body"))}</h2>
