@@ -119,6 +119,11 @@ describe("xxgk review", () => {
     for (const link of links) expect(existsSync(join(dir, link))).toBe(true);
     const wrongTotal = files.find((name) => name.includes(region.truth.wrongTotal[0]!.slice(3)))!;
     expect(readFileSync(join(dir, "renderings", wrongTotal), "utf8")).toContain("T3-SUM-ROW");
+    // Again without --force: refused before anything is written, the page included.
+    const again = run([...REVIEW, "--renderings", "renderings", "-o", "linked-again.html"]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("文件已存在");
+    expect(existsSync(join(dir, "linked-again.html"))).toBe(false);
   });
 
   it("speaks English with --lang en", () => {

@@ -96,13 +96,15 @@ async function writeRenderings(
   const previousOf = new Map(previous.map((input) => [input.file, input.report]));
   const links = new Map<number, string>();
   const inputs = reports.map((input) => resolve(context.io.cwd, input.file));
+  // Every target is checked before any is written: an existing file (without --force) stops the command with none written.
+  const targets = review.bodies.map((body, index) => checkOutputPath(join(absolute, renderingName(index, body.body)), context.io.cwd, { force, inputs }));
   for (const [index, body] of review.bodies.entries()) {
     const value = byFile.get(body.file);
     const parsed = parseReport(value);
     if (!parsed.success) continue;
     const result = validate(value, { profile: review.profile, ...(body.previousFile !== null ? { previous: previousOf.get(body.previousFile) } : {}) });
     const html = renderer.renderHtml(parsed.report, { lang: context.lang, diagnostics: result.diagnostics });
-    const target = checkOutputPath(join(absolute, renderingName(index, body.body)), context.io.cwd, { force, inputs });
+    const target = targets[index]!;
     const file = new AtomicFile(target);
     file.write(html);
     file.commit();
