@@ -177,6 +177,9 @@ describe("xxgk review", () => {
   it("checks its options before doing any work", () => {
     expect(run(["review", "2024", "--rule", "REGION-NOPE=off", "--format", "json"]).stderr).toContain("未知规则“REGION-NOPE”");
     expect(run(["review", "2024", "--year", "1999", "--format", "json"]).stderr).toContain("--year 应为 2019 到 2100 之间的年份");
+    const noYear = run(["review", "2024", "--year", "2022", "--format", "json"]);
+    expect(noYear.status).toBe(2);
+    expect(noYear.stderr).toContain("没有 2022 年度的报告（输入的报告年度为 2024）");
     expect(run(["review", "2024", "--renderings", "r", "--format", "json"]).status).toBe(2);
     const off = JSON.parse(run([...REVIEW, "--rule", "region-deadline=off", "--format", "json"]).stdout) as ReviewJson;
     expect(failed(off, "REGION-DEADLINE")).toEqual([]);

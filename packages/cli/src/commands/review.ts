@@ -177,6 +177,10 @@ export async function execute(context: Context, { values, positionals }: ParsedA
       ...(rules ? { rules } : {}),
       today,
     });
+    if (review.bodies.length === 0) {
+      const years = [...new Set(review.otherYears.map((item) => item.year ?? "?"))].join("、");
+      throw new CliError("no-match", msg(`没有 ${review.year} 年度的报告（输入的报告年度为 ${years}）；用 --year 指定要审阅的年度`, `no report for ${review.year} (the inputs are for ${years.replace(/、/g, ", ")}); choose the year with --year`));
+    }
     const outcome: BaselineOutcome | undefined = baseline ? region.applyBaseline(review, baseline) : undefined;
 
     if (format === "html") {
