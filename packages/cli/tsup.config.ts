@@ -46,11 +46,15 @@ const LAZY: Record<string, string> = {
   "iconv-lite": "iconv-lite", // GB18030 input
   "xxgk-embedded:example": "example", // `xxgk`, `init --example`
   "xxgk-embedded:schemas": "schemas", // `xxgk schema`
+  "@xxgk/validators/region": "region", // `review`
+  echarts: "echarts", // `review`: the page's charts, rendered to SVG
+  "csv-parse/sync": "csv-parse", // `review --bodies`
+  "hyparquet-writer": "parquet", // `export --to parquet`
 };
 const lazyPlugin: Plugin = {
   name: "xxgk-lazy",
   setup(build) {
-    build.onResolve({ filter: /^(@xxgk\/|iconv-lite$|xxgk-embedded:)/ }, (args) => {
+    build.onResolve({ filter: /^(@xxgk\/|iconv-lite$|echarts$|csv-parse\/sync$|hyparquet-writer$|xxgk-embedded:)/ }, (args) => {
       if (!Object.hasOwn(LAZY, args.path)) return undefined;
       if (args.kind !== "dynamic-import") {
         return { errors: [{ text: `${args.path} is loaded on demand: import it with import() (imported by ${args.importer})` }] };

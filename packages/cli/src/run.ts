@@ -23,6 +23,7 @@ const LOADERS: Record<string, () => Promise<{ execute: CommandHandler }>> = {
   schema: () => import("./commands/schema.js"),
   rules: () => import("./commands/rules.js"),
   export: () => import("./commands/export.js"),
+  review: () => import("./commands/review.js"),
 };
 
 /**

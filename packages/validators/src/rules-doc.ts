@@ -6,6 +6,7 @@ import { cellAt, type Edition } from "@xxgk/schema/layout";
 import { validate } from "./validate.js";
 import { RULES } from "./rules.js";
 import { exampleInputs } from "./sample.js";
+import { regionRulesMarkdown } from "./region/docs.js";
 import type { Diagnostic, RuleBasis, RuleDefinition, RuleExample, ValidateOptions } from "./types.js";
 
 /** The fixed date the examples are evaluated on, so the generated page is reproducible. */
@@ -133,5 +134,6 @@ export function renderRulesMarkdown(): string {
     "",
   ];
   for (const rule of RULES) lines.push(...ruleSection(rule));
+  lines.push(...regionRulesMarkdown());
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * `xxgk export`: reports to a dataset (long or wide, CSV or NDJSON), streamed in input order.
  */
-import { flag, jobsOption, stringOption, type ParsedArgs } from "../args.js";
+import { flag, jobsOption, stringOption, usageError, type ParsedArgs } from "../args.js";
+import { addParquetRows, parquetBytes, parquetColumns } from "../output/parquet.js";
 import { runBatch } from "../batch.js";
 import { printError, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
@@ -21,15 +22,25 @@ import { availableParallelism } from "node:os";
 /** Runs `xxgk export`. */
 export async function execute(context: Context, { values, positionals }: ParsedArgs): Promise<number> {
   const { lang } = context;
-  const format = outputFormat<ExportFormat>({
+  const target = outputFormat<ExportFormat | "parquet">({
     command: "export",
     option: "--to",
     output: stringOption(values, "output"),
-    given: stringOption(values, "to") as ExportFormat | undefined,
+    given: stringOption(values, "to") as ExportFormat | "parquet" | undefined,
     fallback: "csv",
     table: EXPORT_EXTENSIONS,
   });
   const wide = flag(values, "wide");
+  const parquet = target === "parquet";
+  if (parquet && wide) {
+    throw usageError("--to parquet 只写长格式（每个单元格一行），不能与 --wide 同用", "--to parquet writes the long form (one row per cell); it cannot be combined with --wide", "export");
+  }
+  if (parquet && (stringOption(values, "output") ?? "-") === "-" && context.io.stdout.isTTY) {
+    throw usageError("Parquet 是二进制文件，不能输出到终端；请用 -o 指定文件名", "Parquet is binary and cannot go to a terminal; name a file with -o", "export");
+  }
+  // Parquet is columnar: the rows are produced as NDJSON (the same long form) and gathered into columns.
+  const format: ExportFormat = parquet ? "ndjson" : target;
+  const columns = parquet ? parquetColumns() : undefined;
   const jobs = jobsOption(values, "export", availableParallelism());
   const files = expandInputs(positionals, context.io.cwd);
   // The output is checked (and its temporary file created) before any input is read: fail fast.
@@ -42,7 +53,8 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   await writeBatch(sink, progress, async () => {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(context.io.stdin, "<stdin>") : undefined;
     if (format === "csv" && !flag(values, "no-bom")) sink.write(UTF8_BOM);
-    sink.write(exportHeader(format, wide));
+    if (!columns) sink.write(exportHeader(format, wide));
+    const emit = (text: string) => (columns ? addParquetRows(columns, text) : sink.write(text));
     await runBatch<ExportOutcome>({
       files,
       job: { kind: "export", format, wide, lang },
@@ -53,14 +65,14 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         noteExitCode(outcome.status === "error" ? EXIT.usage : outcome.status === "ok" ? EXIT.ok : EXIT.findings);
         if (outcome.status === "ok") {
           exported++;
-          sink.write(outcome.text);
+          emit(outcome.text);
           return;
         }
         progress.clear();
         if (outcome.status === "partial") {
           exported++;
           partial++;
-          sink.write(outcome.text);
+          emit(outcome.text);
           const count = invalidCellCount(outcome.cells.length);
           const column = wide ? "problems" : "problem";
           printError(
@@ -95,6 +107,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         }
       },
     });
+    if (columns) sink.write(await parquetBytes(columns));
   });
   if (files.length > 1 || !sink.toStdout) {
     printError(

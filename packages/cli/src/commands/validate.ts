@@ -28,9 +28,9 @@ const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "
  * error naming it. Ids and severities are accepted in any case (`blank-cell=Warning`) and given to the validators
  * as the catalog spells them.
  */
-export function parseRuleOptions(specs: readonly string[]): Record<string, Severity | "off"> | undefined {
+export function parseRuleOptions(specs: readonly string[], extraIds: readonly string[] = [], command = "validate"): Record<string, Severity | "off"> | undefined {
   if (specs.length === 0) return undefined;
-  const ids = RULES.map((rule) => rule.id);
+  const ids = [...RULES.map((rule) => rule.id), ...extraIds];
   const byUpper = new Map(ids.map((id) => [id.toUpperCase(), id]));
   const rules: Record<string, Severity | "off"> = {};
   for (const spec of specs) {
@@ -39,7 +39,7 @@ export function parseRuleOptions(specs: readonly string[]): Record<string, Sever
       throw usageError(
         `--rule 的格式应为 规则=级别（级别为 error、warning、info 或 off），实为“${spec}”`,
         `--rule must look like RULE=SEVERITY (error, warning, info or off), got "${spec}"`,
-        "validate",
+        command,
       );
     }
     const [, given, level] = match as unknown as [string, string, string];
@@ -49,7 +49,7 @@ export function parseRuleOptions(specs: readonly string[]): Record<string, Sever
       throw usageError(
         `--rule：未知规则“${given}”${suggestion ? `，是否想用 ${suggestion}？` : ""}\n可用的规则：${ids.join("、")}（说明见 xxgk rules）`,
         `--rule: unknown rule "${given}"${suggestion ? `; did you mean ${suggestion}?` : ""}\nValid rules: ${ids.join(", ")} (see xxgk rules)`,
-        "validate",
+        command,
       );
     }
     const severity = level.toLowerCase() as Severity | "off";
@@ -57,7 +57,7 @@ export function parseRuleOptions(specs: readonly string[]): Record<string, Sever
       throw usageError(
         `--rule ${id}：级别“${level}”无效，可选 error、warning、info 或 off`,
         `--rule ${id}: invalid severity "${level}"; use error, warning, info or off`,
-        "validate",
+        command,
       );
     }
     rules[id] = severity;

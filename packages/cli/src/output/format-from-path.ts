@@ -74,8 +74,8 @@ export const VALIDATE_EXTENSIONS: ExtensionTable<"pretty" | "json" | "ndjson" | 
 };
 
 /** `xxgk export`. */
-export const EXPORT_EXTENSIONS: ExtensionTable<"csv" | "ndjson"> = {
-  formats: { ".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson" },
+export const EXPORT_EXTENSIONS: ExtensionTable<"csv" | "ndjson" | "parquet"> = {
+  formats: { ".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson", ".parquet": "parquet" },
   refused: {
     ".json": {
       zh: "xxgk export 写 CSV 或 NDJSON（每行一个 JSON 对象，整体不是一个 JSON 文档）；请用 .csv 或 .ndjson 作扩展名",
