@@ -472,6 +472,15 @@ export function App(): JSX.Element {
                   return (
                     <li key={index} class={`finding finding-${finding.severity}`} data-rule={finding.ruleId}>
                       <span class="badge">{finding.ruleId}</span> {lang === "en" ? finding.messageEn : finding.message}
+                      {finding.related && finding.related.length > 0 ? (
+                        <ul class="related">
+                          {finding.related.map((related, relatedIndex) => (
+                            <li key={relatedIndex} class={`finding finding-${related.severity} finding-related`} data-rule={related.ruleId}>
+                              <span class="badge">{related.ruleId}</span> {lang === "en" ? related.messageEn : related.message}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
                       <div class="finding-actions">
                         {target !== undefined && target !== "" ? (
                           <button

@@ -12,10 +12,9 @@ import type { Lang, Strings } from "./i18n.js";
 import { tableModels, type DataCell, type HeaderCell } from "./renderer.js";
 import { valueAt } from "./report-edit.js";
 
-/** Id of the input of a cell (unique in the page). */
-export function inputIdOf(pointer: string): string {
-  return `ed${pointer.replace(/\//g, "-").replace(/[^A-Za-z0-9_-]/g, "_")}`;
-}
+import { inputIdOf } from "./ids.js";
+
+export { inputIdOf };
 
 /** What a cell input reports to the editor. */
 export interface CellEvents {
@@ -152,6 +151,8 @@ class CellEditor extends Component<CellProps, CellState> {
             type="button"
             class="fix"
             data-fix={props.pointer}
+            // Out of the Tab order, which goes cell to cell as in a spreadsheet; the findings panel's fix is in it.
+            tabIndex={-1}
             aria-label={props.strings.fixLabel(props.label, formatCellValue(suggested))}
             onClick={this.onFix}
           >

@@ -18,7 +18,9 @@ export const CHROMIUM = process.env.XXGK_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Builds the editor (vite, both halves) so the test runs against the current source. */
 export function buildApp(): void {
-  execFileSync("npm", ["run", "build", "--silent"], { cwd: APP_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  // vitest sets NODE_ENV=test, which would make Vite build a development bundle: build for production explicitly.
+  const env = { ...process.env, NODE_ENV: "production" };
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: APP_ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   if (!existsSync(join(DIST, "index.html"))) throw new Error(`the build wrote no ${join(DIST, "index.html")}`);
 }
 
