@@ -165,7 +165,7 @@ class CellEditor extends Component<CellProps, CellState> {
 }
 
 function headerCell(cell: HeaderCell, idPrefix: string, markedRows: ReadonlySet<string>): JSX.Element {
-  const classes = [`h-${cell.variant}`, cell.depth > 0 ? `h-depth-${cell.depth}` : "", markedRows.has(cell.id) ? "h-marked" : ""]
+  const classes = [`h-${cell.variant}`, cell.variant === "rowGroup" || cell.depth > 0 ? `h-depth-${cell.depth}` : "", markedRows.has(cell.id) ? "h-marked" : ""]
     .filter(Boolean)
     .join(" ");
   const Tag = cell.variant === "note" || cell.variant === "caption" ? "td" : "th";
