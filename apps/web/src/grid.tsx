@@ -85,9 +85,17 @@ class CellEditor extends Component<CellProps, CellState> {
     if (this.state.error === null && this.state.text !== null) this.setState({ text: null });
   };
 
+  /** The value when the cell got focus: Escape goes back to it, as in a spreadsheet. */
+  private valueOnFocus: number | null = null;
+
+  private readonly onFocus = () => {
+    this.valueOnFocus = this.props.value;
+  };
+
   private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Escape" && this.state.text !== null) {
+    if (event.key === "Escape") {
       this.setState({ text: null, error: null });
+      if (this.props.value !== this.valueOnFocus) this.props.events.onValue(this.props.pointer, this.valueOnFocus);
       return;
     }
     this.props.events.onKey(this.props.pointer, event);
@@ -131,6 +139,7 @@ class CellEditor extends Component<CellProps, CellState> {
           title={[state.error, props.messages].filter(Boolean).join("\n") || undefined}
           value={state.text ?? formatCellValue(props.value)}
           onInput={this.onInput}
+          onFocus={this.onFocus}
           onBlur={this.onBlur}
           onKeyDown={this.onKeyDown}
           onPaste={this.onPaste}

@@ -193,6 +193,11 @@ describe("the editor in Chromium", () => {
     expect(await ruleIds(page)).not.toContain("T3-SUM-ROW");
     await expect(td.getAttribute("class")).resolves.not.toMatch(/pinpoint/);
 
+    // Escape takes the cell back to its value before the edit.
+    await typeInto(page, "/applications/disclosed/commercialEnterprise", "44");
+    await page.keyboard.press("Escape");
+    expect(await cell(page, "/applications/disclosed/commercialEnterprise").inputValue()).toBe("0");
+
     // A value the schema does not allow is refused on the spot, and the report keeps the last valid value.
     await typeInto(page, "/applications/disclosed/naturalPerson", "12元");
     await expect(page.locator(`#${inputIdOf("/applications/disclosed/naturalPerson")}-error`).textContent()).resolves.toContain("非负整数");
