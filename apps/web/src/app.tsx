@@ -411,6 +411,9 @@ export function App(): JSX.Element {
                 }}
               />
             </label>
+            <a class={`count-link${errorCount > 0 ? " has-errors" : ""}`} href="#findings">
+              {strings.counts(errorCount, warningCount, infoCount)}
+            </a>
             <span class="spacer" />
             <div class="tabs" role="tablist">
               <button type="button" role="tab" aria-selected={view === "edit"} onClick={() => setView("edit")}>
@@ -627,7 +630,7 @@ function MetaForm(props: { report: Report; strings: EditorProps["strings"]; comm
         />
       </label>
       <p class="edition">
-        {strings.edition}：{edition.edition}（{edition.basis}）{strings.editionFollows}
+        {strings.editionLine(edition.edition, edition.basis)} {strings.editionFollows}
       </p>
       <label>
         {strings.title}
@@ -720,7 +723,7 @@ function StartPanel(props: StartProps): JSX.Element {
             <input id="new-year" inputMode="numeric" value={year} onInput={(event) => setYear(event.currentTarget.value.trim())} />
           </label>
           <p class="edition" aria-live="polite">
-            {strings.edition}：{edition ? `${edition}（${LAYOUTS[edition].basis}）` : "—"}
+            {edition ? strings.editionLine(edition, LAYOUTS[edition].basis) : `${strings.edition}: —`}
           </p>
           <button type="submit" disabled={!valid}>
             {strings.create}

@@ -43,6 +43,7 @@ const zh = {
   findings: "校验结果",
   noFindings: "未发现问题，可以发布。",
   counts: (error: number, warning: number, info: number) => `错误 ${error} · 警告 ${warning} · 提示 ${info}`,
+  editionLine: (edition: string, basis: string) => `格式版本：${edition}（${basis}）`,
   fix: (value: string) => `改为 ${value}`,
   fixLabel: (label: string, value: string) => `将 ${label} 改为 ${value}`,
   goToCell: "定位",
@@ -107,7 +108,9 @@ const en: Strings = {
   print: "Print",
   findings: "Findings",
   noFindings: "No findings: ready to publish.",
-  counts: (error, warning, info) => `${error} errors · ${warning} warnings · ${info} notes`,
+  counts: (error, warning, info) =>
+    `${error} error${error === 1 ? "" : "s"} · ${warning} warning${warning === 1 ? "" : "s"} · ${info} note${info === 1 ? "" : "s"}`,
+  editionLine: (edition, basis) => `Format edition: ${edition} (${basis})`,
   fix: (value) => `Set to ${value}`,
   fixLabel: (label, value) => `Set ${label} to ${value}`,
   goToCell: "Go to cell",
