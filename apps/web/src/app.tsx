@@ -115,15 +115,6 @@ export function App(): JSX.Element {
     storage()?.setItem(LANG_KEY, lang);
   }, [lang]);
 
-  // Save as the clerk types: synchronously, so a reload or a closed tab right after a keystroke loses nothing.
-  useEffect(() => {
-    if (!session) return;
-    const ok = drafts.save({ id: session.id, report: session.report, ...(session.previous ? { previous: session.previous } : {}) });
-    setSaveFailed(!ok);
-    if (ok) setSavedAt(new Date().toLocaleTimeString(lang === "en" ? "en-GB" : "zh-CN"));
-    setDraftList(drafts.list());
-  }, [session]);
-
   const check = useMemo(() => (session ? checkReport(session.report, session.previous) : undefined), [session?.report, session?.previous]);
 
   // Measure edit → marks on screen (the end-to-end test reads these figures).
@@ -136,6 +127,16 @@ export function App(): JSX.Element {
       editStarted.current = null;
     }
   }, [check]);
+
+  // Save as the clerk types, in the same task as the keystroke (a layout effect runs before the browser paints or
+  // handles anything else), so a reload or a closed tab right after a keystroke loses nothing.
+  useLayoutEffect(() => {
+    if (!session) return;
+    const ok = drafts.save({ id: session.id, report: session.report, ...(session.previous ? { previous: session.previous } : {}) });
+    setSaveFailed(!ok);
+    if (ok) setSavedAt(new Date().toLocaleTimeString(lang === "en" ? "en-GB" : "zh-CN"));
+    setDraftList(drafts.list());
+  }, [session]);
 
   const open = useCallback((report: Report, previous?: Report, id = newDraftId()) => {
     history.current = new History(report);
@@ -451,6 +452,8 @@ export function App(): JSX.Element {
             <main class="editor" id="main">
               {view === "edit" ? (
                 <Editor
+                  // A fresh editor (its text fields' local state) for each opened report.
+                  key={session.id}
                   report={report}
                   strings={strings}
                   lang={lang}

@@ -83,6 +83,11 @@ async function pasteInto(page: Page, pointer: string, text: string): Promise<voi
   );
 }
 
+/** Waits until an element shows a text (file reads and lazy loads finish after the action that started them). */
+async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector, { hasText: text }).first().waitFor({ timeout: 20_000 });
+}
+
 async function ruleIds(page: Page): Promise<string[]> {
   return page.locator(".finding").evaluateAll((items) => items.map((item) => item.getAttribute("data-rule") ?? ""));
 }
@@ -160,8 +165,8 @@ describe("the editor in Chromium", () => {
     await page.fill("#prose-problemsAndImprovements", "公开内容的及时性有待提高，下一年度将完善发布流程。");
     await page.fill("#prose-otherMatters", "本年度未收取信息处理费。");
 
-    await expect(page.locator(".findings .ok").textContent()).resolves.toContain("未发现问题");
     expect(await ruleIds(page)).toEqual([]);
+    await waitForText(page, ".findings .ok", "未发现问题");
     const report = await storedReport(page);
     expect(report.applications.total.total).toBe(4);
     expect(report.proactiveDisclosure).toMatchObject({ fees: { amount: 1.5 } });
@@ -228,7 +233,7 @@ describe("the editor in Chromium", () => {
     ]);
     expect(await cell(page, "/applications/disclosed/legalServiceAgency").inputValue()).toBe("0");
     expect(await cell(page, "/applications/withheldProhibitedByLaw/naturalPerson").inputValue()).toBe("0");
-    await expect(page.locator(".live").textContent()).resolves.toContain("已粘贴 12 个单元格");
+    await waitForText(page, ".live", "已粘贴 12 个单元格");
 
     await page.keyboard.press("Control+z");
     expect((await pasted()).flat()).toEqual(Array.from({ length: 12 }, () => "0"));
@@ -334,20 +339,19 @@ describe("the editor in Chromium", () => {
   it("explains a file that is not a valid report, naming the file and the cell", async () => {
     const page = await openEditor();
     await page.setInputFiles('input[data-action="open"]', join(REPO, "examples", "invalid", "negative-count.json"));
-    const problems = page.locator(".problems");
-    await problems.waitFor();
-    const text = (await problems.textContent()) ?? "";
+    await waitForText(page, ".problems", "negative-count.json");
+    const text = (await page.locator(".problems").textContent()) ?? "";
     expect(text).toContain("negative-count.json");
     expect(text).toMatch(/表[二三四] \/ /);
 
     const broken = join(scratch, "broken.json");
     writeFileSync(broken, '{"edition": "2021",');
     await page.setInputFiles('input[data-action="open"]', broken);
-    await expect(problems.textContent()).resolves.toContain("broken.json：不是 JSON 文件");
+    await waitForText(page, ".problems", "broken.json：不是 JSON 文件");
 
     // Opening a published report waits for @xxgk/importer, and says so.
     await page.click("#open-published");
-    await expect(page.locator(".live").textContent()).resolves.toContain("尚未提供");
+    await waitForText(page, ".live", "尚未提供");
     expect(page.errors).toEqual([]);
     await page.close();
   });
