@@ -6,15 +6,22 @@
 import type { JSX } from "preact";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
+  BODY_LEVELS,
+  cellAt,
+  CREDIT_CODE_PATTERN,
   editionForYear,
   formatCellValue,
   isWellFormedReport,
   LAYOUTS,
+  META_FIELD_LABELS,
+  META_FORMAT_HINTS,
+  REGION_CODE_PATTERN,
   REPORT_YEAR_RANGE,
   SECTION_LAYOUTS,
   type Report,
 } from "@xxgk/schema/layout";
 import { checkReport } from "./checking.js";
+import { elementIdFor } from "./targets.js";
 import { parseClipboardTable } from "./clipboard.js";
 import { downloadDocx, downloadHtml, downloadJson } from "./downloads.js";
 import { Drafts, newDraftId, type DraftSummary } from "./drafts.js";
@@ -474,7 +481,11 @@ export function App(): JSX.Element {
               {check.findings.length === 0 ? <p class="ok">{strings.noFindings}</p> : null}
               <ol class="finding-list">
                 {check.findings.map((finding, index) => {
-                  const target = finding.pinpoint?.pointer ?? finding.pointers.find((pointer) => pointer.split("/").length === 4) ?? finding.pointers[0];
+                  // The pinpointed cell, else the first cell involved, else the first place named (a field, a section).
+                  const target =
+                    finding.pinpoint?.pointer ??
+                    finding.pointers.find((pointer) => cellAt(report.edition, pointer) !== undefined) ??
+                    finding.pointers[0];
                   return (
                     <li key={index} class={`finding finding-${finding.severity}`} data-rule={finding.ruleId}>
                       <span class="badge">{finding.ruleId}</span> {lang === "en" ? finding.messageEn : finding.message}
@@ -495,12 +506,11 @@ export function App(): JSX.Element {
                             onClick={() => {
                               setView("edit");
                               requestAnimationFrame(() => {
-                                if (!focusCell(target)) {
-                                  const section = target.split("/")[1];
-                                  const element = document.getElementById(`prose-${section}`) ?? document.getElementById(`section-${section}`);
-                                  element?.focus();
-                                  element?.scrollIntoView({ block: "center" });
-                                }
+                                if (focusCell(target)) return;
+                                const id = elementIdFor(report.edition, target);
+                                const element = id === undefined ? null : document.getElementById(id);
+                                element?.focus();
+                                element?.scrollIntoView({ block: "center" });
                               });
                             }}
                           >
@@ -544,10 +554,13 @@ interface EditorProps {
 
 function Editor(props: EditorProps): JSX.Element {
   const { report, strings } = props;
+  // Prose sections with a finding on them (the section, a paragraph or a part).
+  const markedSections = new Set<string>();
+  for (const pointer of props.marks.keys()) markedSections.add(pointer.split("/")[1] ?? "");
   const setProseOf = (key: ProseKey) => (prose: Report["overview"]) => props.commit(setProse(report, key, prose), `prose:${key}`);
   return (
     <div class="report-form">
-      <MetaForm report={report} strings={strings} commit={props.commit} setStatus={props.setStatus} />
+      <MetaForm report={report} strings={strings} lang={props.lang} commit={props.commit} setStatus={props.setStatus} />
       <section class="prose" aria-labelledby="heading-preamble">
         <h2 id="heading-preamble" class="minor">
           {strings.preamble}
@@ -567,7 +580,7 @@ function Editor(props: EditorProps): JSX.Element {
             heading={section.heading}
             prose={(report as unknown as Record<string, Report["overview"]>)[section.key]!}
             strings={strings}
-            marked={props.marks.has(`/${section.key}`)}
+            marked={markedSections.has(section.key)}
             onChange={setProseOf(section.key as ProseKey)}
           />
         ) : (
@@ -591,7 +604,13 @@ function Editor(props: EditorProps): JSX.Element {
   );
 }
 
-function MetaForm(props: { report: Report; strings: EditorProps["strings"]; commit: EditorProps["commit"]; setStatus: EditorProps["setStatus"] }) {
+function MetaForm(props: {
+  report: Report;
+  strings: EditorProps["strings"];
+  lang: Lang;
+  commit: EditorProps["commit"];
+  setStatus: EditorProps["setStatus"];
+}) {
   const { report, strings } = props;
   const [body, setBody] = useState(report.meta.body);
   const [year, setYear] = useState(String(report.meta.year));
@@ -649,6 +668,38 @@ function MetaForm(props: { report: Report; strings: EditorProps["strings"]; comm
           }}
         />
       </label>
+      <PatternField
+        id="meta-regionCode"
+        label={`${META_FIELD_LABELS.regionCode}${strings.optional}`}
+        value={report.meta.regionCode}
+        pattern={REGION_CODE_PATTERN}
+        hint={META_FORMAT_HINTS.regionCode[props.lang]}
+        onValue={(value) => props.commit(withMeta(report, "regionCode", value), "meta:regionCode")}
+      />
+      <PatternField
+        id="meta-creditCode"
+        label={`${META_FIELD_LABELS.creditCode}${strings.optional}`}
+        value={report.meta.creditCode}
+        pattern={CREDIT_CODE_PATTERN}
+        hint={META_FORMAT_HINTS.creditCode[props.lang]}
+        upperCase
+        onValue={(value) => props.commit(withMeta(report, "creditCode", value), "meta:creditCode")}
+      />
+      <label>
+        {`${META_FIELD_LABELS.level}${strings.optional}`}
+        <select
+          id="meta-level"
+          value={report.meta.level ?? ""}
+          onChange={(event) => props.commit(withMeta(report, "level", event.currentTarget.value || undefined))}
+        >
+          <option value="">—</option>
+          {Object.entries(BODY_LEVELS).map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         {strings.publishedOn}
         <input
@@ -665,6 +716,56 @@ function MetaForm(props: { report: Report; strings: EditorProps["strings"]; comm
         />
       </label>
     </section>
+  );
+}
+
+/** The report with one optional metadata field set, or removed when `value` is undefined. */
+function withMeta(report: Report, key: "regionCode" | "creditCode" | "level", value: string | undefined): Report {
+  const meta = { ...report.meta } as Record<string, unknown>;
+  if (value === undefined) delete meta[key];
+  else meta[key] = value;
+  return { ...report, meta } as Report;
+}
+
+/**
+ * A text field whose value must match a pattern to be stored (a report with a malformed code is not a report the
+ * format accepts); while it does not, the field keeps what was typed and says what is expected.
+ */
+function PatternField(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  pattern: RegExp;
+  hint: string;
+  upperCase?: boolean;
+  onValue(value: string | undefined): void;
+}): JSX.Element {
+  const [text, setText] = useState(props.value ?? "");
+  const typed = props.upperCase ? text.trim().toUpperCase() : text.trim();
+  const valid = typed === "" || props.pattern.test(typed);
+  const shown = typed === (props.value ?? "") || !valid ? text : (props.value ?? "");
+  return (
+    <label>
+      {props.label}
+      <input
+        id={props.id}
+        value={shown}
+        aria-invalid={valid ? undefined : "true"}
+        aria-describedby={valid ? undefined : `${props.id}-hint`}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          setText(value);
+          const normalized = props.upperCase ? value.trim().toUpperCase() : value.trim();
+          if (normalized === "") props.onValue(undefined);
+          else if (props.pattern.test(normalized) && normalized !== props.value) props.onValue(normalized);
+        }}
+      />
+      {valid ? null : (
+        <span id={`${props.id}-hint`} class="field-hint" role="alert">
+          {props.hint}
+        </span>
+      )}
+    </label>
   );
 }
 

@@ -61,7 +61,10 @@ export function ProseEditor(props: ProseEditorProps): JSX.Element {
   const headingId = `heading-${props.sectionKey}`;
   return (
     <section class={`prose${props.marked ? " prose-marked" : ""}`} aria-labelledby={headingId} id={`section-${props.sectionKey}`}>
-      <h2 id={headingId}>{props.heading}</h2>
+      <h2 id={headingId}>
+        {props.heading}
+        {props.marked ? <span class="section-flag">{props.strings.sectionHasFindings}</span> : null}
+      </h2>
       <ParagraphsArea
         id={`prose-${props.sectionKey}`}
         label={`${props.heading} ${strings.paragraphs}`}

@@ -356,6 +356,25 @@ describe("the editor in Chromium", () => {
     await page.close();
   });
 
+  it("jumps from a prose finding to its text, and keeps a malformed code out of the report", async () => {
+    const page = await openEditor();
+    await openExample(page);
+    await page.fill("#prose-problemsAndImprovements", "");
+    await waitForText(page, "#section-problemsAndImprovements h2", "有校验结果");
+    await page.locator('.finding[data-rule="PROSE-REQUIRED"]').getByRole("button", { name: "定位" }).click();
+    await page.waitForFunction(() => document.activeElement?.id === "prose-problemsAndImprovements");
+
+    await page.fill("#meta-regionCode", "12345");
+    await waitForText(page, ".field-hint", "6 位数字");
+    expect((await storedReport(page)).meta.regionCode).toBe("640200");
+    await page.fill("#meta-regionCode", "640221");
+    expect((await storedReport(page)).meta.regionCode).toBe("640221");
+    await page.fill("#meta-regionCode", "");
+    expect((await storedReport(page)).meta.regionCode).toBeUndefined();
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it("works from a file share (file://), Word download included", async () => {
     const page = await openEditor(pathToFileURL(join(DIST, "index.html")).href);
     await openExample(page);
