@@ -328,7 +328,18 @@ export function App(): JSX.Element {
   const infoCount = check?.findings.filter((finding) => finding.severity === "info").length ?? 0;
 
   return (
-    <div class="app">
+    <div
+      class="app"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        // A file dropped anywhere on the page opens like the buttons: a report JSON, or a published report.
+        const file = event.dataTransfer?.files[0];
+        if (!file) return;
+        event.preventDefault();
+        if (/\.json$/i.test(file.name) || file.type === "application/json") void onOpenJson(file, "no");
+        else void onImportPublished(file);
+      }}
+    >
       <a class="skip" href="#findings">
         {strings.skipToFindings}
       </a>

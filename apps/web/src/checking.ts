@@ -14,7 +14,12 @@ export interface CellMark {
   suggested?: number;
   /** Indexes into {@link CheckResult.findings} of the findings that involve the cell. */
   findings: number[];
+  /** True when the only findings on the cell say it is blank (shown as an unfilled cell, not as a wrong one). */
+  onlyBlank: boolean;
 }
+
+/** The rule that asks for 0 instead of a blank cell. */
+const BLANK_RULE = "BLANK-CELL";
 
 /** The findings of one check. */
 export interface CheckResult {
@@ -49,16 +54,19 @@ export function checkReport(report: Report, previous: Report | undefined, now: (
     walk(finding, (diagnostic) => {
       for (const pointer of diagnostic.pointers) {
         const mark = marks.get(pointer);
-        if (!mark) marks.set(pointer, { severity: diagnostic.severity, pinpoint: false, findings: [index] });
+        const blank = diagnostic.ruleId === BLANK_RULE;
+        if (!mark) marks.set(pointer, { severity: diagnostic.severity, pinpoint: false, findings: [index], onlyBlank: blank });
         else {
           if (RANK[diagnostic.severity] > RANK[mark.severity]) mark.severity = diagnostic.severity;
           if (!mark.findings.includes(index)) mark.findings.push(index);
+          mark.onlyBlank &&= blank;
         }
       }
       const pinpoint = diagnostic.pinpoint;
       if (pinpoint) {
-        const mark = marks.get(pinpoint.pointer) ?? { severity: diagnostic.severity, pinpoint: true, findings: [index] };
+        const mark = marks.get(pinpoint.pointer) ?? { severity: diagnostic.severity, pinpoint: true, findings: [index], onlyBlank: false };
         mark.pinpoint = true;
+        mark.onlyBlank = false;
         mark.suggested = pinpoint.suggested;
         if (!mark.findings.includes(index)) mark.findings.push(index);
         marks.set(pinpoint.pointer, mark);

@@ -117,7 +117,7 @@ class CellEditor extends Component<CellProps, CellState> {
     const id = inputIdOf(props.pointer);
     const mark = props.mark;
     const classes = ["cell"];
-    if (mark) classes.push(`cell-${mark.severity}`);
+    if (mark) classes.push(mark.onlyBlank ? "cell-unfilled" : `cell-${mark.severity}`);
     if (mark?.pinpoint) classes.push("cell-pinpoint");
     if (state.error) classes.push("cell-invalid");
     if (props.value === null && state.text === null) classes.push("cell-blank");
@@ -134,7 +134,7 @@ class CellEditor extends Component<CellProps, CellState> {
           autoComplete="off"
           spellcheck={false}
           aria-label={props.label}
-          aria-invalid={state.error !== null || mark?.severity === "error" ? "true" : undefined}
+          aria-invalid={state.error !== null || (mark?.severity === "error" && !mark.onlyBlank) ? "true" : undefined}
           aria-describedby={describedBy || undefined}
           title={[state.error, props.messages].filter(Boolean).join("\n") || undefined}
           value={state.text ?? formatCellValue(props.value)}

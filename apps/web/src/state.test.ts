@@ -66,5 +66,8 @@ describe("checkReport", () => {
     expect(mark).toMatchObject({ severity: "error", pinpoint: true, suggested: 0 });
     expect(marks.get("/applications/newlyReceived/naturalPerson")?.pinpoint).toBe(false);
     expect(findings.some((finding) => finding.ruleId === "T3-SUM-ROW")).toBe(true);
+    // The example's blank 表四 行政复议 is marked as unfilled, not as wrong.
+    expect(marks.get("/reviewAndLitigation/reconsideration/upheld")).toMatchObject({ severity: "error", onlyBlank: true });
+    expect(mark?.onlyBlank).toBe(false);
   });
 });

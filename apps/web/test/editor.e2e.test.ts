@@ -352,6 +352,16 @@ describe("the editor in Chromium", () => {
     // Opening a published report waits for @xxgk/importer, and says so.
     await page.click("#open-published");
     await waitForText(page, ".live", "尚未提供");
+
+    // A report JSON dropped on the page opens.
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], "dropped.json", { type: "application/json" }));
+      return data;
+    }, readFileSync(EXAMPLE_2021, "utf8"));
+    await page.dispatchEvent(".app", "drop", { dataTransfer });
+    await page.waitForSelector(".grid-table3");
+    expect(await page.inputValue("#meta-body")).toBe("石嘴山市商务局");
     expect(page.errors).toEqual([]);
     await page.close();
   });
