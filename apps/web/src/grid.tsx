@@ -184,7 +184,7 @@ function headerCell(cell: HeaderCell, idPrefix: string, markedRows: ReadonlySet<
       class={classes}
       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
       colSpan={cell.columnSpan > 1 ? cell.columnSpan : undefined}
-      scope={Tag === "th" && cell.scope ? (cell.rowSpan > 1 || cell.columnSpan > 1 ? (cell.scope === "col" ? "colgroup" : "rowgroup") : cell.scope) : undefined}
+      scope={Tag !== "th" || !cell.scope ? undefined : cell.scope === "col" ? (cell.columnSpan > 1 ? "colgroup" : "col") : cell.rowSpan > 1 ? "rowgroup" : "row"}
     >
       {cell.text}
     </Tag>
