@@ -511,5 +511,7 @@ describe("performance in Chromium", () => {
     expect(main.includes(wordNamespace), "the DOCX writer is in the first load").toBe(false);
     expect(main.includes("lineNumber:"), "the first load is a development build").toBe(false);
     expect(extras.includes(wordNamespace), "the DOCX writer is missing from the extras").toBe(true);
+    expect(main.includes("ZodError"), "zod is in the first load").toBe(false);
+    expect(extras.includes("ZodError"), "zod is missing from the extras").toBe(true);
   });
 });
