@@ -303,6 +303,14 @@ describe("the editor in Chromium", () => {
 
     const html = await download(page, "html");
     expect(html.bytes.toString("utf8")).toMatch(/^<!DOCTYPE html>/i);
+
+    // Print shows the preview, then opens the browser's print dialog.
+    await page.evaluate(() => {
+      window.print = () => void ((window as unknown as { printed: boolean }).printed = true);
+    });
+    await page.getByRole("button", { name: "打印" }).click();
+    await page.waitForFunction(() => (window as unknown as { printed?: boolean }).printed === true);
+    expect(await page.locator(".preview .xxgk-report h1").textContent()).toContain("石嘴山市商务局");
     expect(page.errors).toEqual([]);
     await page.close();
   });
