@@ -287,6 +287,14 @@ export function App(): JSX.Element {
     return map;
   }, [report?.edition, previous, lang]);
 
+  /** Runs an async action of the clerk's; a failure (a file that cannot be read, a script that cannot load) is shown, never lost. */
+  function guarded(action: () => Promise<void>, what: string): void {
+    action().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      setProblems([strings.actionFailed(what, reason)]);
+    });
+  }
+
   async function onOpenJson(file: File, asPrevious: "no" | "previous" | "start") {
     const result = await openReportJson(await readFile(file), file.name, lang);
     if (!result.ok) {
@@ -336,8 +344,8 @@ export function App(): JSX.Element {
         const file = event.dataTransfer?.files[0];
         if (!file) return;
         event.preventDefault();
-        if (/\.json$/i.test(file.name) || file.type === "application/json") void onOpenJson(file, "no");
-        else void onImportPublished(file);
+        if (/\.json$/i.test(file.name) || file.type === "application/json") guarded(() => onOpenJson(file, "no"), file.name);
+        else guarded(() => onImportPublished(file), file.name);
       }}
     >
       <a class="skip" href="#findings">
@@ -364,8 +372,8 @@ export function App(): JSX.Element {
         currentId={session?.id}
         onNew={(options) => open(withOverviewParts(newReport(options)))}
         onExample={() => open(exampleReport as unknown as Report)}
-        onOpenJson={(file, mode) => void onOpenJson(file, mode)}
-        onImportPublished={(file) => void onImportPublished(file)}
+        onOpenJson={(file, mode) => guarded(() => onOpenJson(file, mode), file.name)}
+        onImportPublished={(file) => guarded(() => onImportPublished(file), file.name)}
         onOpenDraft={(id) => {
           const draft = drafts.load(id);
           if (draft && isWellFormedReport(draft.report))
@@ -426,7 +434,7 @@ export function App(): JSX.Element {
                 onChange={(event) => {
                   const file = event.currentTarget.files?.[0];
                   event.currentTarget.value = "";
-                  if (file) void onOpenJson(file, "previous");
+                  if (file) guarded(() => onOpenJson(file, "previous"), file.name);
                 }}
               />
             </label>
@@ -449,7 +457,7 @@ export function App(): JSX.Element {
             <button type="button" data-download="html" onClick={() => downloadHtml(report)}>
               {strings.downloadHtml}
             </button>
-            <button type="button" data-download="docx" onClick={() => void downloadDocx(report)}>
+            <button type="button" data-download="docx" onClick={() => guarded(() => downloadDocx(report), strings.downloadDocx)}>
               {strings.downloadDocx}
             </button>
             <button type="button" onClick={print}>

@@ -370,8 +370,21 @@ describe("the editor in Chromium", () => {
     await page.dispatchEvent(".app", "drop", { dataTransfer });
     await page.waitForSelector(".grid-table3");
     expect(await page.inputValue("#meta-body")).toBe("石嘴山市商务局");
+
     expect(page.errors).toEqual([]);
     await page.close();
+
+    // When the DOCX writer cannot be loaded (offline, a missing file), the clerk is told, and can try again.
+    const fresh = await openEditor();
+    await openExample(fresh);
+    await fresh.route("**/xxgk-extras.js", (route) => route.abort());
+    await fresh.click('[data-download="docx"]');
+    await waitForText(fresh, ".problems", "Word 文档：操作未完成");
+    await fresh.unroute("**/xxgk-extras.js");
+    const [retry] = await Promise.all([fresh.waitForEvent("download"), fresh.click('[data-download="docx"]')]);
+    expect(retry.suggestedFilename()).toBe("石嘴山市商务局-2023.docx");
+    expect(fresh.errors).toEqual([]);
+    await fresh.close();
   });
 
   it("jumps from a prose finding to its text, and keeps a malformed code out of the report", async () => {
