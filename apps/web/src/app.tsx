@@ -24,7 +24,7 @@ import { checkReport } from "./checking.js";
 import { elementIdFor } from "./targets.js";
 import { parseClipboardTable } from "./clipboard.js";
 import { downloadDocx, downloadHtml, downloadJson } from "./downloads.js";
-import { Drafts, newDraftId, type DraftSummary } from "./drafts.js";
+import { draftKey, Drafts, newDraftId, type DraftSummary } from "./drafts.js";
 import { inputIdOf, OfficialTable, type CellEvents } from "./grid.js";
 import { History } from "./history.js";
 import { STRINGS, type Lang } from "./i18n.js";
@@ -137,8 +137,12 @@ export function App(): JSX.Element {
 
   // Save as the clerk types, in the same task as the keystroke (a layout effect runs before the browser paints or
   // handles anything else), so a reload or a closed tab right after a keystroke loses nothing.
+  const saved = useRef<Session | undefined>(session);
   useLayoutEffect(() => {
     if (!session) return;
+    // Nothing changed since it was read or written (a restored draft): writing it again would only wake other tabs.
+    if (saved.current && saved.current.id === session.id && saved.current.report === session.report && saved.current.previous === session.previous) return;
+    saved.current = session;
     const ok = drafts.save({ id: session.id, report: session.report, ...(session.previous ? { previous: session.previous } : {}) });
     setSaveFailed(!ok);
     if (ok) setSavedAt(new Date().toLocaleTimeString(lang === "en" ? "en-GB" : "zh-CN"));
@@ -231,6 +235,17 @@ export function App(): JSX.Element {
   );
   const langRef = useRef(lang);
   langRef.current = lang;
+
+  // The same draft edited in another tab: say so, since saving here would overwrite that tab's work.
+  const sessionId = session?.id;
+  useEffect(() => {
+    if (!sessionId) return;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === draftKey(sessionId) && event.newValue !== null) setProblems([STRINGS[langRef.current].otherTab]);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  }, [sessionId]);
 
   // Undo/redo from the keyboard anywhere but in a text field, which has its own.
   useEffect(() => {

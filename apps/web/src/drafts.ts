@@ -87,6 +87,11 @@ export class Drafts {
   }
 }
 
+/** The storage key of a draft (for `storage` events from other tabs). */
+export function draftKey(id: string): string {
+  return PREFIX + id;
+}
+
 /** A new draft id: time-ordered and unique enough for one browser. */
 export function newDraftId(now = Date.now()): string {
   return `${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

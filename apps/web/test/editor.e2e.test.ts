@@ -252,6 +252,14 @@ describe("the editor in Chromium", () => {
     expect(await cell(page, "/reviewAndLitigation/reconsideration/upheld").inputValue()).toBe("2");
     expect(await page.inputValue("#prose-problemsAndImprovements")).toBe("改进措施第一段。\n改进措施第二段。");
 
+    // The same draft open in a second tab: editing there warns here.
+    const other = await browser.context.newPage();
+    await other.goto(baseUrl);
+    await other.waitForSelector(".grid-table3");
+    await typeInto(other, "/reviewAndLitigation/reconsideration/corrected", "1");
+    await waitForText(page, ".problems", "另一个窗口");
+    await other.close();
+
     // A second draft, then back to the first.
     await page.locator(".start summary").click();
     await page.fill("#new-body", "另一个机关");
