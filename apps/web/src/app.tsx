@@ -5,46 +5,33 @@
  */
 import type { JSX } from "preact";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import {
-  BODY_LEVELS,
-  cellAt,
-  CREDIT_CODE_PATTERN,
-  editionForYear,
-  formatCellValue,
-  isWellFormedReport,
-  LAYOUTS,
-  META_FIELD_LABELS,
-  META_FORMAT_HINTS,
-  REGION_CODE_PATTERN,
-  REPORT_YEAR_RANGE,
-  SECTION_LAYOUTS,
-  type Report,
-} from "@xxgk/schema/layout";
+import { cellAt, formatCellValue, isWellFormedReport, LAYOUTS, SECTION_LAYOUTS, type Report } from "@xxgk/schema/layout";
 import { checkReport } from "./checking.js";
-import { elementIdFor } from "./targets.js";
 import { parseClipboardTable } from "./clipboard.js";
 import { downloadDocx, downloadHtml, downloadJson } from "./downloads.js";
 import { draftKey, Drafts, newDraftId, type DraftSummary } from "./drafts.js";
 import { inputIdOf, OfficialTable, type CellEvents } from "./grid.js";
 import { History } from "./history.js";
 import { STRINGS, type Lang } from "./i18n.js";
+import { MetaForm } from "./meta-form.js";
 import { openReportJson } from "./open-file.js";
-import { ProseEditor, ParagraphsArea } from "./prose.js";
-import { importPublished, PUBLISHED_IMPORT_AVAILABLE } from "./published-import.js";
-import { REPORT_CSS, renderHtml } from "./renderer.js";
+import { Preview } from "./preview.js";
+import { ParagraphsArea, ProseEditor } from "./prose.js";
+import { importPublished } from "./published-import.js";
 import {
-  changeYear,
   fillTotals,
   neighbour,
+  newReport,
   pasteBlock,
   prefillFromPrevious,
   reportAfter,
-  newReport,
   setCell,
   setProse,
   withOverviewParts,
   type ProseKey,
 } from "./report-edit.js";
+import { StartPanel } from "./start-panel.js";
+import { elementIdFor } from "./targets.js";
 import exampleReport from "../../../examples/2023-shizuishan-shangwuju.json";
 
 /** Timings of the last re-checks after an edit (input event → marks painted), read by the end-to-end test. */
@@ -635,312 +622,5 @@ function Editor(props: EditorProps): JSX.Element {
         ),
       )}
     </div>
-  );
-}
-
-function MetaForm(props: {
-  report: Report;
-  strings: EditorProps["strings"];
-  lang: Lang;
-  commit: EditorProps["commit"];
-  setStatus: EditorProps["setStatus"];
-}) {
-  const { report, strings } = props;
-  const [body, setBody] = useState(report.meta.body);
-  const [year, setYear] = useState(String(report.meta.year));
-  const shownBody = body.trim() === "" || body === report.meta.body ? body : report.meta.body;
-  const shownYear = year === String(report.meta.year) || !/^\d{4}$/.test(year) ? year : String(report.meta.year);
-  const edition = LAYOUTS[report.edition];
-  return (
-    <section class="meta" aria-label={strings.start}>
-      <label>
-        {strings.body}
-        <input
-          id="meta-body"
-          value={shownBody}
-          required
-          aria-invalid={shownBody.trim() === "" ? "true" : undefined}
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            setBody(value);
-            if (value.trim() !== "") props.commit({ ...report, meta: { ...report.meta, body: value.trim() } } as Report, "meta:body");
-          }}
-        />
-      </label>
-      <label>
-        {strings.year}
-        <input
-          id="meta-year"
-          inputMode="numeric"
-          value={shownYear}
-          onInput={(event) => {
-            const value = event.currentTarget.value.trim();
-            setYear(value);
-            const number = Number(value);
-            if (/^\d{4}$/.test(value) && number >= REPORT_YEAR_RANGE.min && number <= REPORT_YEAR_RANGE.max && editionForYear(number)) {
-              const result = changeYear(report, number);
-              props.commit(result.report);
-              if (result.editionChanged) props.setStatus(strings.editionChanged(result.report.edition));
-            }
-          }}
-        />
-      </label>
-      <p class="edition">
-        {strings.editionLine(edition.edition, edition.basis)} {strings.editionFollows}
-      </p>
-      <label>
-        {strings.title}
-        <input
-          id="meta-title"
-          value={report.meta.title ?? ""}
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            const meta = { ...report.meta };
-            if (value.trim() === "") delete meta.title;
-            else meta.title = value;
-            props.commit({ ...report, meta } as Report, "meta:title");
-          }}
-        />
-      </label>
-      <PatternField
-        id="meta-regionCode"
-        label={`${META_FIELD_LABELS.regionCode}${strings.optional}`}
-        value={report.meta.regionCode}
-        pattern={REGION_CODE_PATTERN}
-        hint={META_FORMAT_HINTS.regionCode[props.lang]}
-        onValue={(value) => props.commit(withMeta(report, "regionCode", value), "meta:regionCode")}
-      />
-      <PatternField
-        id="meta-creditCode"
-        label={`${META_FIELD_LABELS.creditCode}${strings.optional}`}
-        value={report.meta.creditCode}
-        pattern={CREDIT_CODE_PATTERN}
-        hint={META_FORMAT_HINTS.creditCode[props.lang]}
-        upperCase
-        onValue={(value) => props.commit(withMeta(report, "creditCode", value), "meta:creditCode")}
-      />
-      <label>
-        {`${META_FIELD_LABELS.level}${strings.optional}`}
-        <select
-          id="meta-level"
-          value={report.meta.level ?? ""}
-          onChange={(event) => props.commit(withMeta(report, "level", event.currentTarget.value || undefined))}
-        >
-          <option value="">—</option>
-          {Object.entries(BODY_LEVELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {strings.publishedOn}
-        <input
-          id="meta-published"
-          type="date"
-          value={report.meta.publishedOn ?? ""}
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            const meta = { ...report.meta };
-            if (value === "") delete meta.publishedOn;
-            else meta.publishedOn = value;
-            props.commit({ ...report, meta } as Report);
-          }}
-        />
-      </label>
-    </section>
-  );
-}
-
-/** The report with one optional metadata field set, or removed when `value` is undefined. */
-function withMeta(report: Report, key: "regionCode" | "creditCode" | "level", value: string | undefined): Report {
-  const meta = { ...report.meta } as Record<string, unknown>;
-  if (value === undefined) delete meta[key];
-  else meta[key] = value;
-  return { ...report, meta } as Report;
-}
-
-/**
- * A text field whose value must match a pattern to be stored (a report with a malformed code is not a report the
- * format accepts); while it does not, the field keeps what was typed and says what is expected.
- */
-function PatternField(props: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  pattern: RegExp;
-  hint: string;
-  upperCase?: boolean;
-  onValue(value: string | undefined): void;
-}): JSX.Element {
-  const [text, setText] = useState(props.value ?? "");
-  const typed = props.upperCase ? text.trim().toUpperCase() : text.trim();
-  const valid = typed === "" || props.pattern.test(typed);
-  const shown = typed === (props.value ?? "") || !valid ? text : (props.value ?? "");
-  return (
-    <label>
-      {props.label}
-      <input
-        id={props.id}
-        value={shown}
-        aria-invalid={valid ? undefined : "true"}
-        aria-describedby={valid ? undefined : `${props.id}-hint`}
-        onInput={(event) => {
-          const value = event.currentTarget.value;
-          setText(value);
-          const normalized = props.upperCase ? value.trim().toUpperCase() : value.trim();
-          if (normalized === "") props.onValue(undefined);
-          else if (props.pattern.test(normalized) && normalized !== props.value) props.onValue(normalized);
-        }}
-      />
-      {valid ? null : (
-        <span id={`${props.id}-hint`} class="field-hint" role="alert">
-          {props.hint}
-        </span>
-      )}
-    </label>
-  );
-}
-
-function Preview(props: { report: Report; check: ReturnType<typeof checkReport>; lang: Lang }): JSX.Element {
-  const html = useMemo(
-    () => renderHtml(props.report, { fragment: true, diagnostics: props.check.findings, lang: props.lang, idPrefix: "preview" }),
-    [props.report, props.check, props.lang],
-  );
-  return (
-    <div class="preview print-area">
-      <style>{REPORT_CSS}</style>
-      <div dangerouslySetInnerHTML={{ __html: html }} />
-    </div>
-  );
-}
-
-interface StartProps {
-  strings: EditorProps["strings"];
-  hasSession: boolean;
-  drafts: DraftSummary[];
-  currentId: string | undefined;
-  onNew(options: { year: number; body: string }): void;
-  onExample(): void;
-  onOpenJson(file: File, mode: "no" | "start"): void;
-  onImportPublished(file: File): void;
-  onOpenDraft(id: string): void;
-  onDeleteDraft(id: string): void;
-}
-
-function StartPanel(props: StartProps): JSX.Element {
-  const { strings } = props;
-  const lastYear = new Date().getFullYear() - 1;
-  const [body, setBody] = useState("");
-  const [year, setYear] = useState(String(lastYear));
-  const yearNumber = Number(year);
-  const edition = /^\d{4}$/.test(year) ? editionForYear(yearNumber) : null;
-  const valid = body.trim() !== "" && edition !== null && yearNumber <= REPORT_YEAR_RANGE.max;
-  return (
-    <details class="start no-print" open={!props.hasSession}>
-      <summary>
-        {strings.start} · {strings.drafts}
-      </summary>
-      <div class="start-grid">
-        <form
-          class="new-report"
-          aria-label={strings.newReport}
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (valid) props.onNew({ year: yearNumber, body: body.trim() });
-          }}
-        >
-          <h2>{strings.newReport}</h2>
-          <label>
-            {strings.body}
-            <input id="new-body" value={body} required onInput={(event) => setBody(event.currentTarget.value)} />
-          </label>
-          <label>
-            {strings.year}
-            <input id="new-year" inputMode="numeric" value={year} onInput={(event) => setYear(event.currentTarget.value.trim())} />
-          </label>
-          <p class="edition" aria-live="polite">
-            {edition ? strings.editionLine(edition, LAYOUTS[edition].basis) : `${strings.edition}: —`}
-          </p>
-          <button type="submit" disabled={!valid}>
-            {strings.create}
-          </button>
-        </form>
-        <div class="open">
-          <button type="button" id="open-example" onClick={props.onExample}>
-            {strings.openExample}
-          </button>
-          <label class="file-button">
-            {strings.openJson}
-            <input
-              type="file"
-              accept=".json,application/json"
-              class="sr-only"
-              data-action="open"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = "";
-                if (file) props.onOpenJson(file, "no");
-              }}
-            />
-          </label>
-          <label class="file-button">
-            {strings.startFromPrevious}
-            <input
-              type="file"
-              accept=".json,application/json"
-              class="sr-only"
-              data-action="start-from-previous"
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                event.currentTarget.value = "";
-                if (file) props.onOpenJson(file, "start");
-              }}
-            />
-          </label>
-          {PUBLISHED_IMPORT_AVAILABLE ? (
-            <label class="file-button">
-              {strings.openPublished}
-              <input
-                type="file"
-                accept=".pdf,.html,.htm,.docx,.txt,.md"
-                class="sr-only"
-                onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
-                  event.currentTarget.value = "";
-                  if (file) props.onImportPublished(file);
-                }}
-              />
-            </label>
-          ) : (
-            <button type="button" id="open-published" onClick={() => props.onImportPublished(new File([], ""))}>
-              {strings.openPublished}
-            </button>
-          )}
-        </div>
-        {props.drafts.length > 0 ? (
-          <div class="drafts">
-            <h2>{strings.drafts}</h2>
-            <ul>
-              {props.drafts.map((draft) => (
-                <li key={draft.id}>
-                  <span>
-                    {draft.body || strings.untitled} {draft.year}
-                    {draft.id === props.currentId ? strings.current : ""}
-                  </span>
-                  <button type="button" class="quiet" onClick={() => props.onOpenDraft(draft.id)}>
-                    {strings.draftOpen}
-                  </button>
-                  <button type="button" class="quiet" onClick={() => props.onDeleteDraft(draft.id)}>
-                    {strings.draftDelete}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </div>
-    </details>
   );
 }
