@@ -12,7 +12,7 @@
 //
 // Which packages are bundled is read from esbuild's metafile (the exact inputs of each bundle), not kept by hand; the
 // licence text, licence name and repository of each come from license-checker-rseidelsohn reading the installed
-// packages. A bundled package without a licence file stops the build.
+// package's folder. A bundled package without a licence file stops the build.
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
@@ -22,22 +22,28 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const ownRoots = ["packages", "apps"].map((folder) => join(repoRoot, folder) + sep);
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-/** name@version → licence facts, read once per build process from the installed tree. */
-let licenceTable;
-function readLicences() {
-  licenceTable ??= import("license-checker-rseidelsohn").then(
-    (checker) =>
-      new Promise((resolvePromise, reject) => {
-        checker.init(
-          {
-            start: repoRoot,
-            customFormat: { name: "", version: "", licenses: "", repository: "", licenseFile: "", licenseText: "" },
-          },
-          (error, modules) => (error ? reject(error) : resolvePromise(modules)),
-        );
-      }),
-  );
-  return licenceTable;
+/** Licence facts of one installed package (folder → promise), read by license-checker-rseidelsohn from that folder. */
+const licenceCache = new Map();
+function licenceOf(owner) {
+  if (!licenceCache.has(owner.dir)) {
+    licenceCache.set(
+      owner.dir,
+      import("license-checker-rseidelsohn").then(
+        (checker) =>
+          new Promise((resolvePromise, reject) => {
+            checker.init(
+              {
+                start: owner.dir,
+                depth: 0,
+                customFormat: { name: "", version: "", licenses: "", repository: "", licenseFile: "", licenseText: "" },
+              },
+              (error, modules) => (error ? reject(error) : resolvePromise(modules[`${owner.name}@${owner.version}`])),
+            );
+          }),
+      ),
+    );
+  }
+  return licenceCache.get(owner.dir);
 }
 
 const packageRootCache = new Map();
@@ -156,20 +162,19 @@ export function releasePolicy(packageDir) {
         }
         for (const [key, owner] of here) bundled.set(key, owner);
         if (bundled.size === 0) return;
-        const licences = await readLicences();
+        const keys = [...bundled.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const infos = await Promise.all(keys.map((key) => licenceOf(bundled.get(key))));
         const missing = [];
-        const sections = [...bundled.keys()]
-          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-          .map((key) => {
-            const info = licences[key];
-            if (!info?.licenseText) {
-              missing.push(key);
-              return "";
-            }
-            const repository = info.repository ? `\n\n${info.repository}` : "";
-            const text = info.licenseText.replace(/\r\n?/g, "\n").trim();
-            return `## ${key}\n\nLicence: ${info.licenses}${repository}\n\n${"````"}text\n${text}\n${"````"}\n`;
-          });
+        const sections = keys.map((key, index) => {
+          const info = infos[index];
+          if (!info?.licenseText) {
+            missing.push(key);
+            return "";
+          }
+          const repository = info.repository ? `\n\n${info.repository}` : "";
+          const text = info.licenseText.replace(/\r\n?/g, "\n").trim();
+          return `## ${key}\n\nLicence: ${info.licenses}${repository}\n\n${"````"}text\n${text}\n${"````"}\n`;
+        });
         if (missing.length > 0) {
           return {
             errors: [
