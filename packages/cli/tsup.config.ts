@@ -1,6 +1,26 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 import type { Plugin } from "esbuild";
+import { releasePolicy } from "../../scripts/release-policy.mjs";
+
+// HOW THIS PACKAGE STATES ITS DEPENDENCIES (checked by every build: scripts/release-policy.mjs)
+// A dependency is either BUNDLED AND NOT DECLARED, or DECLARED AND NOT BUNDLED, never both:
+//   - Bundled (the default, and the case of everything today: @xxgk/*, zod, docx, iconv-lite, picocolors, …): list it
+//     in devDependencies with an exact version. The build copies the code it uses into dist/ and credits it in
+//     dist/THIRD_PARTY_NOTICES.md; `npm i -g @xxgk/cli` installs nothing else. If only one command needs it, import
+//     it with `import()` from a module of src/lazy/ and add that module to LAZY below, so that it is never loaded at
+//     start-up.
+//   - Declared: for a large dependency loaded on demand that should be downloaded only by users who want it (a chart
+//     library, a Parquet writer…), list it in dependencies (caret range) or optionalDependencies, add its name to
+//     EXTERNAL below, and import it only with `import()`. The build leaves it out of dist/.
+// Adding an on-demand dependency later is one of these two steps; the build fails if a package ends up both bundled
+// and declared, or imported at run time without being declared.
+const EXTERNAL: string[] = [];
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** Every import is bundled except the EXTERNAL packages (and their subpaths). */
+const BUNDLE_ALL = [EXTERNAL.length === 0 ? /.*/ : new RegExp(`^(?!(?:${EXTERNAL.map(escape).join("|")})(?:/|$))`)];
+const packageDir = fileURLToPath(new URL(".", import.meta.url));
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const { version } = JSON.parse(read("./package.json")) as { version: string };
@@ -29,7 +49,7 @@ const shared: Options = {
   platform: "node",
   define,
   clean: false,
-  esbuildPlugins: [embedPlugin],
+  external: EXTERNAL,
   // Keep Chinese labels readable in the published bundle instead of \uXXXX escapes.
   esbuildOptions(options) {
     options.charset = "utf8";
@@ -65,8 +85,18 @@ const lazyPlugin: Plugin = {
 };
 
 export default defineConfig([
-  // The library entry (`run`), dual ESM + CJS, dependencies external.
-  { ...shared, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true, shims: true, splitting: false },
+  // The library entry (`run`), dual ESM + CJS with types. Like the executable it bundles everything except the LAZY
+  // modules, which it shares with the executable in dist/lazy/ (so the JSON Schemas and the example ship once).
+  {
+    ...shared,
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    shims: true,
+    splitting: false,
+    noExternal: BUNDLE_ALL,
+    esbuildPlugins: [lazyPlugin, releasePolicy(packageDir)],
+  },
   // The executable and its worker: each ONE minified CommonJS file with every dependency inside except the LAZY
   // modules. CommonJS because start-up time is the point (docs/performance.md): Node loads a CommonJS file
   // synchronously, without the ES module loader's resolve/link/evaluate steps per file, which cost more than all of
@@ -79,8 +109,8 @@ export default defineConfig([
     minify: true,
     splitting: false,
     shims: true,
-    noExternal: [/.*/],
-    esbuildPlugins: [lazyPlugin],
+    noExternal: BUNDLE_ALL,
+    esbuildPlugins: [lazyPlugin, releasePolicy(packageDir)],
   },
   // The LAZY modules, as code-split ES modules in dist/lazy/ (never loaded when validating well-formed reports).
   {
@@ -90,7 +120,8 @@ export default defineConfig([
     dts: false,
     minify: true,
     splitting: true,
-    noExternal: [/.*/],
+    noExternal: BUNDLE_ALL,
+    esbuildPlugins: [embedPlugin, releasePolicy(packageDir)],
     esbuildOptions(options) {
       options.charset = "utf8";
       options.chunkNames = "lazy/chunk-[hash]";

@@ -22,7 +22,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
-import { formatCellValue, type Prose, type Report } from "@xxgk/schema";
+import { formatCellValue, type Prose, type Report } from "@xxgk/schema/layout";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { tableModels, type GridCell, type TableModel } from "./table-model.js";
 import { cleanInline, cleanLines, cleanText } from "./text.js";

@@ -2,7 +2,7 @@
  * The official tables flattened for Markdown and plain text: every merged cell's label is repeated in full in the
  * row or column it labels (outermost label first), so each row reads on its own.
  */
-import { formatCellValue, layoutOf, type Report } from "@xxgk/schema";
+import { formatCellValue, layoutOf, type Report } from "@xxgk/schema/layout";
 import { readValue } from "./values.js";
 
 /** A flattened table: a header row of column labels and rows of a label and values. */

@@ -2,7 +2,7 @@
  * HTML: a standalone page or an embeddable fragment, tables merged as the official layout merges them, with
  * optional findings marked on the cells.
  */
-import { cellAt, formatCellValue, labelOfPointer, layoutOf, type Edition, type Prose, type Report, type TableKey } from "@xxgk/schema";
+import { cellAt, formatCellValue, labelOfPointer, layoutOf, type Edition, type Prose, type Report, type TableKey } from "@xxgk/schema/layout";
 import type { RenderDiagnostic } from "./diagnostic.js";
 import { REPORT_CSS } from "./html-style.js";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";

@@ -1,7 +1,7 @@
 /**
  * Markdown (GitHub Flavored): headings, paragraphs and pipe tables with merged labels written out in full.
  */
-import type { Prose, Report } from "@xxgk/schema";
+import type { Prose, Report } from "@xxgk/schema/layout";
 import { flatTables, type FlatTable } from "./flat-tables.js";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cleanInline, cleanLines } from "./text.js";

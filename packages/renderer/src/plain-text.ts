@@ -2,7 +2,7 @@
  * Plain text for terminals and code review: headings, indented paragraphs, and tables whose columns are aligned by
  * display width (a CJK character takes two columns).
  */
-import type { Prose, Report } from "@xxgk/schema";
+import type { Prose, Report } from "@xxgk/schema/layout";
 import stringWidth from "string-width";
 import { flatTables, type FlatTable } from "./flat-tables.js";
 import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";

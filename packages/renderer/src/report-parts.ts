@@ -1,7 +1,7 @@
 /**
  * The parts of a report every output prints in the same order: title, preamble, the six sections, signature.
  */
-import { LAYOUTS, layoutOf, type Prose, type Report, type SectionLayout } from "@xxgk/schema";
+import { LAYOUTS, layoutOf, type Prose, type Report, type SectionLayout } from "@xxgk/schema/layout";
 import { RenderError } from "./errors.js";
 
 /** The name of the document type, used for the title when `meta.title` is absent. */

@@ -10,7 +10,7 @@ import {
   type SectionKey,
   type SectionLayout,
   type TableKey,
-} from "@xxgk/schema";
+} from "@xxgk/schema/layout";
 
 /** What a header cell is, for styling. */
 export type HeaderVariant = "note" | "caption" | "columnGroup" | "column" | "rowGroup" | "row";

@@ -1,4 +1,4 @@
-import type { Report } from "@xxgk/schema";
+import type { Report } from "@xxgk/schema/layout";
 
 /** Reads the value at `[section, row, column]` without trusting the report's shape. */
 export function readValue(report: Report, path: readonly [string, string, string]): number | null | undefined {
