@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterEach, describe, expect, it } from "vitest";
+import { JSON_SCHEMA_BASE } from "@xxgk/schema/layout";
 import { releasePolicy } from "../../../scripts/release-policy.mjs";
 import { DIST, requireBuild } from "./helpers.js";
 
@@ -105,7 +106,7 @@ describe("the @xxgk/cli package", () => {
     requireBuild();
     const files = readdirSync(DIST, { recursive: true, encoding: "utf8" }).filter((file) => /\.(c?js)$/.test(file));
     for (const edition of ["report", "report-2021", "report-2019"]) {
-      const marker = `"$id": "https://unpkg.com/@xxgk/schema/json-schema/${edition}.schema.json"`;
+      const marker = `"$id": "${JSON_SCHEMA_BASE}${edition}.schema.json"`;
       const holders = files.filter((file) => readFileSync(join(DIST, file), "utf8").includes(marker));
       expect(holders).toEqual([join("lazy", "schemas.js")]);
     }
