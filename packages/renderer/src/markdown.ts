@@ -3,7 +3,7 @@
  */
 import type { Prose, Report } from "@xxgk/schema";
 import { flatTables, type FlatTable } from "./flat-tables.js";
-import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
+import { partsOf, renderable, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cleanInline, cleanLines } from "./text.js";
 
 const SEGMENT_SEPARATOR = " / ";
@@ -77,7 +77,7 @@ function table(lines: string[], flat: FlatTable): void {
  * ```
  */
 export function renderMarkdown(report: Report): string {
-  assertRenderable(report);
+  report = renderable(report);
   const lines: string[] = [`# ${escapeMarkdownInline(titleOf(report))}`, ""];
   if (report.preamble) prose(lines, report.preamble, "###");
   for (const section of sectionsOf(report)) {
