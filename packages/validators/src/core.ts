@@ -17,7 +17,7 @@ export {
   type JsonOutput,
   type JsonReportEntry,
 } from "./format-data.js";
-export { formatSarif, artifactUri, RULES_DOC_URL } from "./format-sarif.js";
+export { formatSarif, createSarifWriter, artifactUri, RULES_DOC_URL, type SarifWriter } from "./format-sarif.js";
 export {
   checkCreditCode,
   checkRegionCode,

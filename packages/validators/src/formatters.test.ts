@@ -233,3 +233,19 @@ describe("SARIF", () => {
     expect(log.runs[0]!.artifacts).toBeUndefined();
   });
 });
+
+describe("createSarifWriter (issue 13: SARIF of any batch with bounded memory)", () => {
+  it("writes, piece by piece, exactly the log formatSarif builds, for any number of reports", async () => {
+    const { createSarifWriter } = await import("./format-sarif.js");
+    const all = items();
+    for (const batch of [[], all.slice(0, 1), all, [...all, ...all.map((item) => ({ ...item, file: `copy/${item.file ?? "x"}` }))]]) {
+      const writer = createSarifWriter({ lang: "en" });
+      let text = writer.start();
+      for (const item of batch) text += writer.add(item);
+      text += writer.end();
+      expect(text).toBe(formatSarif(batch, { lang: "en" }));
+      const log = JSON.parse(text) as Log;
+      expect(log.runs[0]!.results!.length).toBe(batch.reduce((sum, item) => sum + item.result.diagnostics.reduce((count, d) => count + 1 + (d.related?.length ?? 0), 0), 0));
+    }
+  });
+});

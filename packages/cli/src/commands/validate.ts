@@ -120,15 +120,17 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
       };
     }
     case "sarif": {
-      // SARIF is one document: results are collected, then written once.
-      const { formatSarif } = await import("@xxgk/validators/core");
-      const items: { file: string; result: ValidationResult }[] = [];
+      // One document, written piece by piece: each report's results as soon as it is checked, so memory stays
+      // bounded however many reports there are (building the whole log as one string failed at ~3,200 reports).
+      const { createSarifWriter } = await import("@xxgk/validators/core");
+      const writer = createSarifWriter({ lang });
+      sink.write(writer.start());
       return {
-        item: (outcome, file) => void items.push({ file, result: outcome.result as ValidationSummary as ValidationResult }),
-        end() {
-          const text = formatSarif(items, { lang });
-          sink.write(text.endsWith("\n") ? text : `${text}\n`);
+        item: (outcome, file) => {
+          const text = writer.add({ file, result: outcome.result as ValidationSummary as ValidationResult });
+          if (text) sink.write(text);
         },
+        end: () => sink.write(writer.end()),
       };
     }
   }
