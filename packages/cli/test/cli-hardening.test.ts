@@ -132,3 +132,19 @@ describe("signals", () => {
     }
   });
 });
+
+describe("terminal escapes from data", () => {
+  it("never sends ESC or bidi controls from a file's name or content to the terminal", () => {
+    const name = "evil\u001b[1A\u001b[2K\u202e.json";
+    writeFileSync(join(dir, name), '{"edition": "2021", "meta": {"body": "\u001b[2J某某局\u202e"} oops}');
+    const result = xxgk(["validate", name, "--color"], { cwd: dir });
+    const shown = result.stdout + result.stderr;
+    expect(shown).toContain("evil\\x1b[1A\\x1b[2K\\u202e.json");
+    expect(shown).toContain("\\x1b[2J某某局\\u202e");
+    // Only the CLI's own colours remain.
+    expect(shown.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const missing = xxgk(["render", "gone\u001b[2K.json"], { cwd: dir });
+    expect(missing.stderr).toContain("gone\\x1b[2K.json");
+    expect(missing.stderr).not.toContain("\u001b[2K");
+  });
+});

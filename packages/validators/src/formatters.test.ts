@@ -249,3 +249,15 @@ describe("createSarifWriter (issue 13: SARIF of any batch with bounded memory)",
     }
   });
 });
+
+describe("formatText and terminal escapes (issue 13)", () => {
+  it("prints control and bidi characters from the report and the file name as escapes", () => {
+    const [item] = items();
+    const diagnostic = { ...item!.result.diagnostics[0]!, message: "值\u001b[1A\u001b[2K被抹去\u202e", messageEn: "x\u001b]8;;http://evil\u0007y" };
+    const text = formatText([{ file: "a\u001b[31m.json", result: { ...item!.result, diagnostics: [diagnostic] } }], { color: true });
+    // The only escape sequences left are the reporter's own SGR colours.
+    expect(text.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(text).toContain("值\\x1b[1A\\x1b[2K被抹去\\u202e");
+    expect(text).toContain("a\\x1b[31m.json");
+  });
+});

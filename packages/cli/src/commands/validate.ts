@@ -19,6 +19,7 @@ import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
 import { RULES } from "@xxgk/validators/core";
 import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
 import { closestMatch } from "../suggest.js";
+import { escapeTerminalText } from "../terminal-text.js";
 
 const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "off"];
 
@@ -217,7 +218,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         if (outcome.status === "error") {
           totals.unreadable++;
           progress.clear();
-          io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${pick(outcome.error.text, lang)}\n`);
+          io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${escapeTerminalText(pick(outcome.error.text, lang), { keepNewlines: true })}\n`);
         }
         if (outcome.ok) totals.clean++;
         else totals.withErrors++;
