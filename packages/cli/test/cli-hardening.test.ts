@@ -148,3 +148,15 @@ describe("terminal escapes from data", () => {
     expect(missing.stderr).not.toContain("\u001b[2K");
   });
 });
+
+describe("dates are Beijing dates", () => {
+  it("--today names a Beijing date whatever the machine's time zone", () => {
+    const report = exampleReport() as { meta: Record<string, unknown> };
+    writeFileSync(join(dir, "dated.json"), JSON.stringify({ ...report, meta: { ...report.meta, year: 2024, publishedOn: "2025-01-02" } }));
+    for (const zone of ["UTC", "America/Los_Angeles", "Asia/Shanghai"]) {
+      const result = xxgk(["validate", "dated.json", "--today", "2025-01-01", "--format", "ndjson", "--lang", "en"], { cwd: dir, env: { TZ: zone } });
+      const line = JSON.parse(result.stdout) as { diagnostics: { ruleId: string; messageEn: string }[] };
+      expect(line.diagnostics.find((diagnostic) => diagnostic.ruleId === "META-PUBLISHED-ON")?.messageEn, zone).toContain("is after today (2025-01-01)");
+    }
+  });
+});
