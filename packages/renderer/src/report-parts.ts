@@ -115,7 +115,7 @@ export function renderable(report: Report): Report {
     if (typeof value === "string" || (key === "year" && typeof value === "number")) safeMeta[key] = value;
   }
   const copy: Record<string, unknown> = { edition: source.edition, meta: safeMeta };
-  for (const layout of layoutOf(report.edition).sections) {
+  for (const layout of layoutOf(source.edition as Report["edition"]).sections) {
     const value = layout.kind === "prose" ? safeProse(source[layout.key]) : safeTable(source[layout.key]);
     if (value) copy[layout.key] = value;
   }
