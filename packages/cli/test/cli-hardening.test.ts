@@ -112,16 +112,17 @@ describe("signals", () => {
     expect(temporaryFiles(dir)).toEqual([]);
   });
 
-  it("SIGINT and SIGTERM end a batch checked in the main thread (-j 1) within a second (130/143), output untouched", async () => {
+  it("SIGINT and SIGTERM end a batch (main thread -j 1, and worker threads) within a second (130/143), output untouched", async () => {
     const batch = join(dir, "batch");
     mkdirSync(batch);
     writeReports(batch, 2500);
     writeFileSync(join(dir, "batch.sarif"), "previous");
-    for (const [signal, expected] of [
-      ["SIGINT", 130],
-      ["SIGTERM", 143],
+    for (const [signal, expected, jobs] of [
+      ["SIGINT", 130, "1"],
+      ["SIGTERM", 143, "1"],
+      ["SIGTERM", 143, "2"], // worker threads
     ] as const) {
-      const { child, exited, stderr } = startCli(["validate", "batch", "-j", "1", "--format", "sarif", "-o", "batch.sarif", "--force"]);
+      const { child, exited, stderr } = startCli(["validate", "batch", "-j", jobs, "--format", "sarif", "-o", "batch.sarif", "--force"]);
       await runStarted(stderr);
       await new Promise((wait) => setTimeout(wait, 300));
       const { code, ms } = await killAndTime(child, exited, signal);

@@ -37,6 +37,10 @@ async function readSpecialFile(path: string, name: string): Promise<Uint8Array> 
     if (stat.isFIFO() || stat.isSocket()) {
       const { Socket } = process.getBuiltinModule("node:net");
       stream = new Socket({ fd, readable: true, writable: false });
+    } else if (process.getBuiltinModule("node:tty").isatty(fd)) {
+      // A terminal (`/dev/tty`): read through the event loop too, up to Ctrl-D.
+      const { ReadStream } = process.getBuiltinModule("node:tty");
+      stream = new ReadStream(fd);
     } else {
       closeSync(fd);
       stream = createReadStream(path);
