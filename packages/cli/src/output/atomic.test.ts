@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AtomicFile, checkOutputPath, DirectFile, removePendingTemporaryFiles, resolveOutput, temporaryPathFor, writeFileAtomic } from "./atomic.js";
+import { AtomicFile, checkOutputPath, DirectFile, removePendingTemporaryFiles, resolveOutput, staleTemporaryFiles, temporaryPathFor, writeFileAtomic } from "./atomic.js";
 
 let dir: string;
 beforeEach(() => {
@@ -152,5 +152,19 @@ describe("special files and links (issue 13)", () => {
     const file = new AtomicFile(join(dir, "r.html"));
     expect(readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.r\\.html\\.xxgk-${process.pid}-[0-9a-f]{8}\\.tmp$`))]);
     file.abort();
+  });
+});
+
+describe("staleTemporaryFiles", () => {
+  it("finds temporaries of the same output left by a process that is gone, and only those", () => {
+    const target = join(dir, "out.sarif");
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid!; // a process that has exited
+    const stale = `.out.sarif.xxgk-${gone}-0badc0de.tmp`;
+    writeFileSync(join(dir, stale), "half");
+    writeFileSync(join(dir, `.out.sarif.xxgk-${process.pid}-12345678.tmp`), "ours, in progress");
+    writeFileSync(join(dir, `.other.json.xxgk-${gone}-0badc0de.tmp`), "another output's");
+    const later = Date.now() + 120_000;
+    expect(staleTemporaryFiles(target, later)).toEqual([stale]);
+    expect(staleTemporaryFiles(target)).toEqual([]); // under a minute old: perhaps still being written
   });
 });

@@ -29,6 +29,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -201,6 +202,37 @@ export function checkOutputPath(path: string, cwd: string, check: OutputCheck): 
 function writeError(path: string, error: unknown): CliError {
   const detail = error instanceof Error ? error.message : String(error);
   return new CliError("write-failed", msg(`${path}：写入失败（${detail}）`, `${path}: write failed (${detail})`));
+}
+
+/**
+ * Temporary files an earlier run left beside `path` (killed with SIGKILL, or the machine lost power): names of the
+ * form `.<name>.xxgk-<pid>-<random>.tmp` whose process is no longer running here and that are over a minute old.
+ * They are only reported, never removed: on a shared drive the process may be alive on another machine.
+ */
+export function staleTemporaryFiles(path: string, now = Date.now()): string[] {
+  const stem = basename(temporaryPathFor(path)).replace(/\.xxgk-\d+-[0-9a-f]{8}\.tmp$/, "");
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const match = /^(.*)\.xxgk-(\d+)-[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!match || match[1] !== stem) return false;
+    const pid = Number(match[2]);
+    try {
+      process.kill(pid, 0);
+      return false; // still running (here)
+    } catch (error) {
+      if (errnoOf(error) !== "ESRCH") return false;
+    }
+    try {
+      return now - lstatSync(join(dirname(path), name)).mtimeMs > 60_000;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Longest file name most file systems accept, in bytes. */

@@ -2,8 +2,9 @@
  * Where a command's output goes: standard output, or `-o`: a regular file written atomically, or a device, FIFO or
  * descriptor written in place (see atomic.ts for what is refused and why).
  */
-import type { Context } from "../context.js";
-import { AtomicFile, DirectFile, resolveOutput, writeToDescriptor } from "./atomic.js";
+import { printError, type Context } from "../context.js";
+import { msg, pick } from "../i18n.js";
+import { AtomicFile, DirectFile, resolveOutput, staleTemporaryFiles, writeToDescriptor } from "./atomic.js";
 
 /** An output destination. Nothing reaches a file until {@link Sink.commit}. */
 export interface Sink {
@@ -36,6 +37,19 @@ export function openSink(context: Context, output: string | undefined, options: 
       return { toStdout: false, write: (chunk) => file.write(chunk), commit: () => file.close(), abort: () => file.close() };
     }
     case "file": {
+      const stale = staleTemporaryFiles(target.path);
+      if (stale.length > 0) {
+        printError(
+          context,
+          pick(
+            msg(
+              `注意：${output} 旁有以前中断的运行留下的临时文件：${stale.join("、")}；确认没有其他 xxgk 正在写入后可以删除`,
+              `note: temporary files left beside ${output} by an interrupted run: ${stale.join(", ")}; remove them once no other xxgk is writing there`,
+            ),
+            context.lang,
+          ),
+        );
+      }
       const file = new AtomicFile(target.path, { replace: target.replace });
       return { toStdout: false, write: (chunk) => file.write(chunk), commit: () => file.commit(), abort: () => file.abort() };
     }
