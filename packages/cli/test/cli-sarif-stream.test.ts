@@ -11,9 +11,17 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import type { Log } from "sarif";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, cleanEnv, requireBuild, tempDir, writeReports } from "./helpers.js";
+
+/** The parts of a SARIF log these tests read. */
+interface Log {
+  runs: {
+    results?: { ruleId?: string; level?: string; message: { text?: string }; locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[];
+    artifacts?: unknown[];
+    invocations?: { executionSuccessful: boolean }[];
+  }[];
+}
 
 const REPORTS = 3000;
 const MULTITOOL_REPORTS = 150;
