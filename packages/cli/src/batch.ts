@@ -38,7 +38,15 @@ export async function runBatch<O>(options: BatchOptions<O>): Promise<void> {
   const { files, job } = options;
   const useWorkers = options.jobs > 1 && files.length >= WORKER_THRESHOLD && !files.some((file) => file.path === "-");
   if (!useWorkers) {
+    let yielded = Date.now();
     for (let index = 0; index < files.length; index++) {
+      // Checking a file never waits on the event loop (a resolved promise is a microtask), so without this a long
+      // batch in this thread would never let SIGINT/SIGTERM handlers run: they would fire only after the output
+      // was committed. A macrotask every 50 ms lets them run within a second, at negligible cost.
+      if (Date.now() - yielded > 50) {
+        await new Promise((resolveTurn) => setImmediate(resolveTurn));
+        yielded = Date.now();
+      }
       const file = files[index]!;
       const outcome = (await runTask(job, file, file.path === "-" ? options.stdinBytes : undefined)) as O;
       options.onProgress?.(index + 1);

@@ -22,6 +22,9 @@ for (const [signal, code] of [
   });
 }
 
+// Every other way out (an uncaught exception included): no temporary file is left behind.
+process.on("exit", removePendingTemporaryFiles);
+
 // The reader went away (`xxgk validate … | head -1`): stop, with exit code 1 if an error was found before the pipe
 // closed (2 if a file could not be read), else the code the run has already set (0 when it had not finished).
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@
  */
 import { createColors } from "picocolors";
 import type { Lang } from "./i18n.js";
+import { escapeTerminalText } from "./terminal-text.js";
 
 /** A stream the CLI writes to. */
 export interface OutputStream {
@@ -58,5 +59,6 @@ export function createContext(io: CliIo, lang: Lang, flags: { color?: boolean; n
 
 /** Prints a line to standard error. */
 export function printError(context: Context, line: string): void {
-  context.io.stderr.write(`${line}\n`);
+  // Lines name files and quote input: control characters are shown as escapes, never sent to the terminal.
+  context.io.stderr.write(`${escapeTerminalText(line, { keepNewlines: true })}\n`);
 }

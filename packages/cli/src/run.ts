@@ -11,6 +11,7 @@ import { detectLang, msg, pick, type Lang } from "./i18n.js";
 import { commandHelp, mainHelp } from "./help.js";
 import { COMMANDS, commandSpec } from "./specs.js";
 import { closestMatch } from "./suggest.js";
+import { escapeTerminalText } from "./terminal-text.js";
 
 /** A command implementation: returns the exit code. */
 export type CommandHandler = (context: Context, args: ParsedArgs) => Promise<number>;
@@ -66,7 +67,8 @@ function leadingGlobals(argv: readonly string[]): { globals: string[]; rest: str
 function writeError(io: CliIo, lang: Lang, error: CliError, color: boolean): void {
   const label = lang === "en" ? "error" : "错误";
   const prefix = color ? `\u001b[31m${label}\u001b[39m` : label;
-  io.stderr.write(`xxgk: ${prefix}: ${error.messageIn(lang)}\n`);
+  // Messages name files and quote input: shown with control characters escaped (line breaks of the message kept).
+  io.stderr.write(`xxgk: ${prefix}: ${escapeTerminalText(error.messageIn(lang), { keepNewlines: true })}\n`);
 }
 
 /**

@@ -60,7 +60,8 @@ export async function validateValue(value: unknown, settings: ValidateSettings):
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.previous !== undefined ? { previous: settings.previous } : {}),
     ...(settings.rules ? { rules: settings.rules } : {}),
-    ...(settings.today ? { today: new Date(`${settings.today}T12:00:00`) } : {}),
+    // --today names a Beijing date: noon there is that date whatever the machine's time zone.
+    ...(settings.today ? { today: new Date(`${settings.today}T12:00:00+08:00`) } : {}),
   };
   // A well-formed report is validated without loading zod (most of the start-up time of a one-file check);
   // only a malformed one loads the full entry, whose zod schema explains what is wrong.

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import { formatCellValue, type Prose, type Report } from "@xxgk/schema/layout";
-import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
+import { partsOf, renderable, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { tableModels, type GridCell, type TableModel } from "./table-model.js";
 import { cleanInline, cleanLines, cleanText } from "./text.js";
 import { readValue } from "./values.js";
@@ -318,7 +318,7 @@ function buildDocument(report: Report): Document {
  * ```
  */
 export async function renderDocx(report: Report): Promise<Uint8Array> {
-  assertRenderable(report);
+  report = renderable(report);
   const date = documentDate(report);
   const bytes = await Packer.pack(buildDocument(report), "uint8array", false, [
     { path: "docProps/core.xml", data: coreProperties(report, date) },

@@ -5,7 +5,7 @@
 import { cellAt, formatCellValue, labelOfPointer, layoutOf, type Edition, type Prose, type Report, type TableKey } from "@xxgk/schema/layout";
 import type { RenderDiagnostic } from "./diagnostic.js";
 import { REPORT_CSS } from "./html-style.js";
-import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
+import { partsOf, renderable, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cellIdOf, tableModels, type DataCell, type GridCell, type HeaderCell, type TableModel } from "./table-model.js";
 import { cleanInline, cleanLines, escapeHtml } from "./text.js";
 import { readValue } from "./values.js";
@@ -420,7 +420,7 @@ function renderFindings(diagnostics: readonly RenderDiagnostic[], context: Conte
  * ```
  */
 export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
-  assertRenderable(report);
+  report = renderable(report);
   const prefix = sanitizePrefix(options.idPrefix);
   const lang = options.lang === "en" ? "en" : "zh";
   const diagnostics = options.diagnostics;

@@ -1,6 +1,7 @@
 import { cellsOf, EDITIONS, formatCellValue, layoutOf, SECTION_LAYOUTS } from "@xxgk/schema";
 import { describe, expect, it } from "vitest";
 import { exampleReport, numberedReport } from "../test/fixtures.js";
+import { marked } from "marked";
 import { renderMarkdown } from "./markdown.js";
 import { readValue } from "./values.js";
 
@@ -109,5 +110,35 @@ describe("renderMarkdown escaping", () => {
     const report = exampleReport();
     report.overview = { paragraphs: ["第一行\r\n第二行\u0007\u001b[31m"] };
     expect(renderMarkdown(report)).toContain("\n第一行\\\n第二行\\[31m\n");
+  });
+});
+
+describe("renderMarkdown: report text never becomes markup (issue 13)", () => {
+  // marked follows GitHub Flavored Markdown, extended autolinks included.
+  const html = (markdown: string) => marked.parse(markdown, { gfm: true, breaks: false, async: false }) as string;
+
+  it("keeps a body that looks like a list item, an ordered item or a thematic break as text in the signature", () => {
+    for (const body of ["- 某某局", "1. 某某局", "---", "+ 某某局", "===", "> 引用", "* * *", "1) 某某局"]) {
+      const report = { ...exampleReport(), meta: { ...exampleReport().meta, body } };
+      const rendered = html(renderMarkdown(report));
+      const signature = rendered.trim().split("\n").at(-1)!;
+      expect(signature, body).toMatch(/^<p>/);
+      expect(signature).not.toMatch(/<(ul|ol|li|hr|blockquote|h\d)\b/);
+      expect(signature).toContain(body.replace(/>/g, "&gt;"));
+    }
+  });
+
+  it("never turns a URL, www address or e-mail address in any text into a link, and keeps the hard break after it", () => {
+    const report = exampleReport();
+    const texts = ["见 https://evil.example/x", "访问 www.evil.example 了解", "来信 someone@evil.example", "mailto:a@b.cn"];
+    const withLinks = {
+      ...report,
+      meta: { ...report.meta, body: "某某局 http://evil.example", title: "报告 www.evil.example" },
+      overview: { ...report.overview, paragraphs: [`${texts[0]}\n下一行`, ...texts.slice(1)] },
+    };
+    const rendered = html(renderMarkdown(withLinks));
+    expect(rendered).not.toContain("<a ");
+    expect(rendered).toContain("见 https://evil.example/x<br>下一行");
+    for (const text of texts) expect(rendered).toContain(text);
   });
 });

@@ -3,7 +3,7 @@
  */
 import type { Prose, Report } from "@xxgk/schema/layout";
 import { flatTables, type FlatTable } from "./flat-tables.js";
-import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
+import { partsOf, renderable, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cleanInline, cleanLines } from "./text.js";
 
 const SEGMENT_SEPARATOR = " / ";
@@ -11,9 +11,20 @@ const SEGMENT_SEPARATOR = " / ";
 // Characters that start or end inline markup anywhere in a line (CommonMark §2.4 backslash escapes).
 const INLINE_SPECIAL = /[\\`*_[\]<>|~#]|&(?=#?[A-Za-z0-9]+;)/g;
 
+/**
+ * What GitHub's extended autolinks start from: a scheme's colon (`https:`, `mailto:`), `www.`, and the `@` of an
+ * e-mail address. Escaping the colon, the dot after `www` or the `@` (backslash escapes of ASCII punctuation show the
+ * character itself) keeps text that looks like a link as text: a report's data never becomes a link, and a URL at the
+ * end of a line no longer swallows the hard-break backslash after it.
+ */
+const AUTOLINK_TRIGGERS = /:|(?<=\bwww)\.|@/gi;
+
 /** Escapes text so it renders as itself inside a line (a heading, a table cell, a paragraph line). */
 function escapeInline(text: string): string {
-  return text.trim().replace(INLINE_SPECIAL, (character) => `\\${character}`);
+  return text
+    .trim()
+    .replace(INLINE_SPECIAL, (character) => `\\${character}`)
+    .replace(AUTOLINK_TRIGGERS, (character) => `\\${character}`);
 }
 
 /** Escapes one line of a paragraph: also never a list item, a setext underline or an indented code block. */
@@ -77,7 +88,7 @@ function table(lines: string[], flat: FlatTable): void {
  * ```
  */
 export function renderMarkdown(report: Report): string {
-  assertRenderable(report);
+  report = renderable(report);
   const lines: string[] = [`# ${escapeMarkdownInline(titleOf(report))}`, ""];
   if (report.preamble) prose(lines, report.preamble, "###");
   for (const section of sectionsOf(report)) {
@@ -85,6 +96,8 @@ export function renderMarkdown(report: Report): string {
     if (section.prose) prose(lines, section.prose, "###");
     else if (section.layout.table) for (const flat of flatTables(report, section.layout.table)) table(lines, flat);
   }
-  lines.push(signatureOf(report).map(escapeMarkdownInline).join("\\\n"), "");
+  // Each signature line starts a line of the output: escaped like a paragraph line, so a body named "- x", "1. x" or
+  // "---" stays text instead of becoming a list or a rule.
+  lines.push(signatureOf(report).map((line) => escapeLine(cleanInline(line))).join("\\\n"), "");
   return lines.join("\n");
 }

@@ -5,7 +5,7 @@
 import type { Prose, Report } from "@xxgk/schema/layout";
 import stringWidth from "string-width";
 import { flatTables, type FlatTable } from "./flat-tables.js";
-import { assertRenderable, partsOf, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
+import { partsOf, renderable, sectionsOf, signatureOf, titleOf } from "./report-parts.js";
 import { cleanInline, cleanLines } from "./text.js";
 
 /** First-line indent of a paragraph: two ideographic spaces, as Chinese documents indent. */
@@ -326,7 +326,7 @@ function prose(lines: string[], value: Prose): void {
  * ```
  */
 export function renderText(report: Report): string {
-  assertRenderable(report);
+  report = renderable(report);
   const title = cleanInline(titleOf(report));
   const lines: string[] = [title, "=".repeat(displayWidth(title)), ""];
   if (report.preamble) prose(lines, report.preamble);

@@ -17,4 +17,5 @@ export * from "./structure.js";
 export * from "./parse.js";
 export * from "./json-schema-files.js";
 export * from "./format-value.js";
+export * from "./beijing-date.js";
 export * from "./json-schema.js";

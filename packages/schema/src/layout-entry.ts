@@ -9,5 +9,6 @@ export * from "./constraints.js";
 export * from "./structure.js";
 export * from "./json-schema-files.js";
 export * from "./format-value.js";
+export * from "./beijing-date.js";
 export type * from "./schema.js";
 export type { ParseResult, SchemaIssue, SchemaIssueCode } from "./parse.js";

@@ -48,7 +48,7 @@ function describeType(value: unknown): { zh: string; en: string } {
   if (Array.isArray(value)) return { zh: "数组", en: "an array" };
   switch (typeof value) {
     case "string":
-      return { zh: `字符串 ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`, en: "a string" };
+      return { zh: `字符串 ${JSON.stringify(clip(value, 20))}`, en: "a string" };
     case "number":
       return { zh: `数字 ${value}`, en: `the number ${value}` };
     case "boolean":
@@ -60,6 +60,28 @@ function describeType(value: unknown): { zh: string; en: string } {
     default:
       return { zh: typeof value, en: typeof value };
   }
+}
+
+/** Longest piece of input echoed in a message: an issue names the problem, it does not copy the file. */
+const PREVIEW_CHARS = 40;
+
+function clip(text: string, max = PREVIEW_CHARS): string {
+  const characters = Array.from(text.length > max * 2 ? text.slice(0, max * 2) : text);
+  return characters.length > max ? `${characters.slice(0, max).join("")}…` : characters.join("");
+}
+
+/**
+ * A short, safe rendering of any JSON value for a message: numbers, booleans and null as written, a string quoted
+ * and clipped, an array or object by its kind. Never calls `String` or `JSON.stringify` on an object (an object
+ * with a `toString` key, or nested 10,000 deep, would throw).
+ */
+function preview(value: unknown): { zh: string; en: string } {
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return { zh: String(value), en: String(value) };
+  if (typeof value === "string") {
+    const quoted = JSON.stringify(clip(value));
+    return { zh: quoted, en: quoted };
+  }
+  return describeType(value);
 }
 
 const EXPECTED: Record<string, { zh: string; en: string }> = {
@@ -111,24 +133,29 @@ function translate(issue: z.core.$ZodIssue, input: unknown): SchemaIssue[] {
     }
     case "too_small": {
       const received = valueAt(input, issue.path);
+      // zod also runs a length check on a value of the wrong type that happens to have a `length` key; the
+      // invalid_type issue at the same place already says what is wrong.
+      if (issue.origin === "unknown") return [];
       if (issue.origin === "string" || issue.origin === "array") {
         return [base("too_small", "不能为空", "must not be empty")];
       }
+      const got = preview(received);
       return [
         base(
           "too_small",
-          `应不小于 ${String(issue.minimum)}，实为 ${String(received)}`,
-          `must be at least ${String(issue.minimum)}, got ${String(received)}`,
+          `应不小于 ${String(issue.minimum)}，实为 ${got.zh}`,
+          `must be at least ${String(issue.minimum)}, got ${got.en}`,
         ),
       ];
     }
     case "too_big": {
-      const received = valueAt(input, issue.path);
+      if (issue.origin === "unknown") return [];
+      const got = preview(valueAt(input, issue.path));
       return [
         base(
           "too_big",
-          `应不大于 ${String(issue.maximum)}，实为 ${String(received)}`,
-          `must be at most ${String(issue.maximum)}, got ${String(received)}`,
+          `应不大于 ${String(issue.maximum)}，实为 ${got.zh}`,
+          `must be at most ${String(issue.maximum)}, got ${got.en}`,
         ),
       ];
     }
@@ -136,14 +163,14 @@ function translate(issue: z.core.$ZodIssue, input: unknown): SchemaIssue[] {
       const field = path[0] === "meta" ? (path[1] as keyof typeof META_FORMAT_HINTS) : undefined;
       const hint = field !== undefined ? META_FORMAT_HINTS[field] : undefined;
       const received = valueAt(input, issue.path);
-      const got = typeof received === "string" ? `“${received.length > 30 ? `${received.slice(0, 30)}…` : received}”` : "";
+      const got = typeof received === "string" ? `“${clip(received, 30)}”` : "";
       return hint
-        ? [base("invalid_format", `格式不正确${got ? `：${got}` : ""}，应为${hint.zh}`, `malformed${got ? ` ${JSON.stringify(received)}` : ""}: expected ${hint.en}`)]
+        ? [base("invalid_format", `格式不正确${got ? `：${got}` : ""}，应为${hint.zh}`, `malformed${got ? ` ${JSON.stringify(clip(received as string, 30))}` : ""}: expected ${hint.en}`)]
         : [base("invalid_format", `格式不正确（${issue.format}）`, `invalid format (${issue.format})`)];
     }
     case "unrecognized_keys":
       return issue.keys.map((key) =>
-        base("unknown_key", `未知字段“${key}”`, `unknown property "${key}"`, [...path, key]),
+        base("unknown_key", `未知字段“${clip(key)}”`, `unknown property ${JSON.stringify(clip(key))}`, [...path, key]),
       );
     case "invalid_value":
       return [
@@ -156,15 +183,16 @@ function translate(issue: z.core.$ZodIssue, input: unknown): SchemaIssue[] {
     case "invalid_union": {
       if (path.length === 0 || (path.length === 1 && path[0] === "edition")) {
         const edition = valueAt(input, ["edition"]);
+        const shown = preview(edition);
         return [
           base(
             "unknown_edition",
             edition === undefined
               ? `缺少 edition（格式版本），应为 ${EDITIONS.map((item) => `"${item}"`).join(" 或 ")}`
-              : `未知的格式版本 edition=${JSON.stringify(edition)}，应为 ${EDITIONS.map((item) => `"${item}"`).join(" 或 ")}`,
+              : `未知的格式版本 edition=${shown.zh}，应为 ${EDITIONS.map((item) => `"${item}"`).join(" 或 ")}`,
             edition === undefined
               ? `missing edition; expected ${EDITIONS.map((item) => `"${item}"`).join(" or ")}`
-              : `unknown edition ${JSON.stringify(edition)}; expected ${EDITIONS.map((item) => `"${item}"`).join(" or ")}`,
+              : `unknown edition ${shown.en}; expected ${EDITIONS.map((item) => `"${item}"`).join(" or ")}`,
             ["edition"],
           ),
         ];
@@ -174,6 +202,38 @@ function translate(issue: z.core.$ZodIssue, input: unknown): SchemaIssue[] {
     default:
       return [base("invalid_input", issue.message, issue.message)];
   }
+}
+
+/**
+ * Most JSON values (objects, arrays, strings, numbers… counted one by one) a value may have to be checked. A real
+ * report has about 300 (1,000 with long prose); 20,000 leaves room for any honest file, while a hostile one (10 MB
+ * of `null` paragraphs is two million values) is refused in milliseconds instead of costing minutes and gigabytes.
+ */
+export const MAX_REPORT_VALUES = 20_000;
+
+/** At most this many issues are listed; one more says how many were left out. */
+export const MAX_SCHEMA_ISSUES = 1_000;
+
+/**
+ * Counts the values of `input` without recursion (10,000-deep nesting is fine) and stops past the limit. Returns
+ * the pointer of the largest container seen when over the limit, else undefined.
+ */
+function oversized(input: unknown): { pointer: string; size: number } | undefined {
+  let count = 0;
+  let largest = { pointer: "", size: 0 };
+  const stack: { value: unknown; pointer: string }[] = [{ value: input, pointer: "" }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop()!;
+    count += 1;
+    if (value === null || typeof value !== "object") continue;
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    const size = keys ? keys.length : (value as unknown[]).length;
+    if (size > largest.size) largest = { pointer, size };
+    if (count + size > MAX_REPORT_VALUES) return largest;
+    if (keys) for (const key of keys) stack.push({ value: (value as Record<string, unknown>)[key], pointer: `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` });
+    else for (let index = 0; index < size; index += 1) stack.push({ value: (value as unknown[])[index], pointer: `${pointer}/${index}` });
+  }
+  return undefined;
 }
 
 let compiled: z.ZodType<Report, Report> | undefined;
@@ -206,7 +266,38 @@ export function parseReport(input: unknown): ParseResult {
         ],
       };
     }
+    const tooBig = oversized(input);
+    if (tooBig) {
+      const where = tooBig.pointer === "" ? "（根）" : clip(tooBig.pointer, 80);
+      return {
+        success: false,
+        issues: [
+          {
+            code: "too_big",
+            path: [],
+            pointer: "",
+            label: "（根）",
+            message: `输入过大：超过 ${MAX_REPORT_VALUES} 个 JSON 值（${where} 有 ${tooBig.size} 项），一份报告通常约 300 个；未逐项检查`,
+            messageEn: `input too large: over ${MAX_REPORT_VALUES} JSON values (${where} has ${tooBig.size} entries) where a report has about 300; not checked item by item`,
+          },
+        ],
+      };
+    }
     result = schema().safeParse(input);
+    if (result.success) return { success: true, report: result.data, issues: [] };
+    const listed = result.error.issues.slice(0, MAX_SCHEMA_ISSUES).flatMap((issue) => translate(issue, input));
+    const left = result.error.issues.length - MAX_SCHEMA_ISSUES;
+    if (left > 0) {
+      listed.push({
+        code: "invalid_input",
+        path: [],
+        pointer: "",
+        label: "（根）",
+        message: `另有 ${left} 处结构问题未列出`,
+        messageEn: `${left} more structural problem${left === 1 ? "" : "s"} not listed`,
+      });
+    }
+    return { success: false, issues: listed };
   } catch (error) {
     return {
       success: false,
@@ -222,8 +313,6 @@ export function parseReport(input: unknown): ParseResult {
       ],
     };
   }
-  if (result.success) return { success: true, report: result.data, issues: [] };
-  return { success: false, issues: result.error.issues.flatMap((issue) => translate(issue, input)) };
 }
 
 /** True when the value is a structurally valid report. */

@@ -2,7 +2,7 @@
  * The rule catalog: every rule as data (id, titles, message templates, severities, editions, basis, rationale,
  * a failing example) plus how the one engine evaluates it. Docs and SARIF rule metadata are generated from it.
  */
-import { editionForYear, EDITIONS, LAYOUTS, SECTION_LAYOUTS, type Edition } from "@xxgk/schema/layout";
+import { beijingDate, beijingYear, editionForYear, EDITIONS, LAYOUTS, SECTION_LAYOUTS, type Edition } from "@xxgk/schema/layout";
 import { CellStatus, diagnosticCell } from "./cell-values.js";
 import { checkCreditCode, checkRegionCode } from "./codes.js";
 import type { Finding, RuleContext } from "./context.js";
@@ -210,7 +210,7 @@ function checkEditionYear(context: RuleContext): Finding[] {
 function checkYearNotFuture(context: RuleContext): Finding[] {
   const year = integerYear(metaField(context, "year"));
   if (year === undefined) return [blocked("/meta/year")];
-  const currentYear = context.today.getFullYear();
+  const currentYear = beijingYear(context.today);
   if (year < currentYear) return [pass()];
   // A report is written after its year ends: the current year has not ended yet (today is within it).
   const [problem, problemEn] =
@@ -231,9 +231,9 @@ function isRealDate(text: string): boolean {
   return day <= days;
 }
 
+/** The date of an instant in Beijing: the format's dates are Beijing dates, whatever the machine's time zone. */
 function isoDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return beijingDate(date);
 }
 
 function checkPublishedOn(context: RuleContext): Finding[] {

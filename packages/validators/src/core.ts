@@ -7,7 +7,7 @@ export { validateWith, type ReportParser } from "./engine.js";
 export { validateWellFormed } from "./validate-well-formed.js";
 export { RULES, ruleById, checkRuleOptions } from "./rules.js";
 export { SCHEMA_DIAGNOSTIC_LIMIT } from "./engine.js";
-export { formatText, type FormatOptions, type ReportItem } from "./format-text.js";
+export { formatText, escapeTerminalText, type FormatOptions, type ReportItem } from "./format-text.js";
 export {
   formatJson,
   formatNdjsonLine,
@@ -17,7 +17,7 @@ export {
   type JsonOutput,
   type JsonReportEntry,
 } from "./format-data.js";
-export { formatSarif, artifactUri, RULES_DOC_URL } from "./format-sarif.js";
+export { formatSarif, createSarifWriter, artifactUri, RULES_DOC_URL, type SarifWriter } from "./format-sarif.js";
 export {
   checkCreditCode,
   checkRegionCode,

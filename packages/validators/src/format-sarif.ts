@@ -81,18 +81,35 @@ export function artifactUri(file: string): string | undefined {
 }
 
 /**
- * Formats results as one SARIF 2.1.0 log with one run. Rules come from {@link RULES}; each result has the rule's
- * index, `kind` `fail` (or `open` for a rule that could not be assessed, with level `none`), the file as physical
- * location when given (as a URI reference, see {@link artifactUri}; none for standard input), and every involved
- * JSON Pointer as a logical location (`fullyQualifiedName`, named by its label in the output language).
- * Follow-on failures of a pinpointed cell are results of their own, pointing at the pinpointed cell.
+ * A SARIF log written piece by piece, so a batch of any size is written with bounded memory: {@link SarifWriter.start}
+ * gives the opening (tool, rules), {@link SarifWriter.add} the results of one report as soon as it is checked, and
+ * {@link SarifWriter.end} the closing with the `artifacts` seen. The pieces joined are exactly {@link formatSarif}'s
+ * output; only the list of artifact URIs (one short entry per file with findings) is kept until the end.
  */
-export function formatSarif(items: readonly ReportItem[], options: FormatOptions = {}): string {
+export interface SarifWriter {
+  /** The log up to the opening of the results array. */
+  start(): string;
+  /** The results of one report (empty when it has no findings), with the separating comma when needed. */
+  add(item: ReportItem): string;
+  /** The end of the results array, the artifacts, and the end of the log. */
+  end(): string;
+}
+
+const RESULTS_PLACEHOLDER = "\u0000xxgk-results\u0000";
+
+/** Indents every line but the first of a multi-line JSON text. */
+function indent(text: string, spaces: number): string {
+  return text.replace(/\n/g, `\n${" ".repeat(spaces)}`);
+}
+
+/** Creates a {@link SarifWriter}; see {@link formatSarif} for what the log contains. */
+export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
   const lang = options.lang === "en" ? "en" : "zh";
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const artifacts: Sarif.Artifact[] = [];
   const artifactIndex = new Map<string, number>();
-  const results: Sarif.Result[] = [];
+  let written = 0;
+  let tail = "";
 
   const toResult = (diagnostic: Diagnostic, file: string | undefined, parent?: Diagnostic): Sarif.Result => {
     const labels = new Map(
@@ -161,33 +178,63 @@ export function formatSarif(items: readonly ReportItem[], options: FormatOptions
     return result;
   };
 
-  for (const item of items) {
-    for (const diagnostic of item.result.diagnostics) {
-      results.push(toResult(diagnostic, item.file));
-      for (const related of diagnostic.related ?? []) results.push(toResult(related, item.file, diagnostic));
-    }
-  }
+  const piece = (result: Sarif.Result) => `${written++ === 0 ? "\n        " : ",\n        "}${indent(JSON.stringify(result, null, 2), 8)}`;
 
-  const log: Sarif.Log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: VERSION,
-            semanticVersion: VERSION,
-            informationUri: RULES_DOC_URL,
-            rules: driverRules(lang),
+  return {
+    start() {
+      // The skeleton of the log, with the results (its last property) as a placeholder to split at.
+      const log = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+          {
+            tool: {
+              driver: {
+                name: TOOL_NAME,
+                version: VERSION,
+                semanticVersion: VERSION,
+                informationUri: RULES_DOC_URL,
+                rules: driverRules(lang),
+              },
+            },
+            language: lang === "en" ? "en" : "zh-CN",
+            columnKind: "unicodeCodePoints",
+            results: RESULTS_PLACEHOLDER,
           },
-        },
-        language: lang === "en" ? "en" : "zh-CN",
-        columnKind: "unicodeCodePoints",
-        ...(artifacts.length > 0 ? { artifacts } : {}),
-        results,
-      },
-    ],
+        ],
+      };
+      const text = JSON.stringify(log, null, 2);
+      const at = text.indexOf(JSON.stringify(RESULTS_PLACEHOLDER));
+      tail = text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length);
+      return `${text.slice(0, at)}[`;
+    },
+    add(item) {
+      let text = "";
+      for (const diagnostic of item.result.diagnostics) {
+        text += piece(toResult(diagnostic, item.file));
+        for (const related of diagnostic.related ?? []) text += piece(toResult(related, item.file, diagnostic));
+      }
+      return text;
+    },
+    end() {
+      const closing = written === 0 ? "]" : "\n      ]";
+      const listed = artifacts.length > 0 ? `,\n      "artifacts": ${indent(JSON.stringify(artifacts, null, 2), 6)}` : "";
+      return `${closing}${listed}${tail}\n`;
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * Formats results as one SARIF 2.1.0 log with one run. Rules come from {@link RULES}; each result has the rule's
+ * index, `kind` `fail` (or `open` for a rule that could not be assessed, with level `none`), the file as physical
+ * location when given (as a URI reference, see {@link artifactUri}; none for standard input), and every involved
+ * JSON Pointer as a logical location (`fullyQualifiedName`, named by its label in the output language).
+ * Follow-on failures of a pinpointed cell are results of their own, pointing at the pinpointed cell.
+ * For a batch too large to hold in memory, write the same log piece by piece with {@link createSarifWriter}.
+ */
+export function formatSarif(items: readonly ReportItem[], options: FormatOptions = {}): string {
+  const writer = createSarifWriter(options);
+  let text = writer.start();
+  for (const item of items) text += writer.add(item);
+  return text + writer.end();
 }

@@ -19,6 +19,28 @@ export interface FormatOptions {
   color?: boolean;
 }
 
+/**
+ * Control characters that would act on a terminal instead of showing — C0 and C1 controls (ESC starts the sequences
+ * that move the cursor and erase lines), DEL — and the bidirectional controls that reorder what is shown (the
+ * "Trojan Source" characters), plus the line and paragraph separators.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes text from a report (a cell value, metadata, a file name) safe to print on a terminal: every control or
+ * bidirectional-control character is shown as an escape (`ESC` as `\x1b`, U+202E as `\u202e`), so it cannot move the
+ * cursor, erase a line, change colours or reorder the text. With `keepNewlines`, line feeds stay (for messages that
+ * are several lines by design); otherwise they are escaped too, so data can never start a line of its own.
+ */
+export function escapeTerminalText(text: string, options: { keepNewlines?: boolean } = {}): string {
+  return text.replace(TERMINAL_UNSAFE, (character) => {
+    if (options.keepNewlines && character === "\n") return character;
+    if (character === "\t") return " ";
+    const code = character.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 const WORDS = {
   zh: {
     error: "错误",
@@ -68,7 +90,10 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
   const words = WORDS[lang];
   const paint = (style: keyof typeof COLOURS, text: string) =>
     options.color ? `${COLOURS[style][0]}${text}${COLOURS[style][1]}` : text;
-  const message = (diagnostic: Diagnostic) => (lang === "en" ? diagnostic.messageEn : diagnostic.message);
+  // Everything that comes from the report (messages quote its values; labels and pointers name its keys) or from the
+  // caller (file names) is escaped: the text reporter writes to terminals.
+  const safe = (text: string) => escapeTerminalText(text);
+  const message = (diagnostic: Diagnostic) => safe(lang === "en" ? diagnostic.messageEn : diagnostic.message);
   const tag = (diagnostic: Diagnostic) =>
     diagnostic.outcome === "not-assessable"
       ? paint("notAssessable", words.notAssessable)
@@ -76,19 +101,19 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
 
   const lines: string[] = [];
   for (const item of items) {
-    lines.push(paint("bold", item.file ?? words.noFile));
+    lines.push(paint("bold", item.file === undefined ? words.noFile : safe(item.file)));
     const { diagnostics, counts } = item.result;
     for (const diagnostic of diagnostics) {
-      lines.push(`  ${tag(diagnostic)} ${paint("dim", diagnostic.ruleId)} ${message(diagnostic)}`);
+      lines.push(`  ${tag(diagnostic)} ${paint("dim", safe(diagnostic.ruleId))} ${message(diagnostic)}`);
       if (diagnostic.pinpoint) {
         const { pointer, stated, suggested } = diagnostic.pinpoint;
-        const label = lang === "en" ? diagnostic.pinpoint.labelEn ?? diagnostic.pinpoint.label : diagnostic.pinpoint.label;
+        const label = safe(lang === "en" ? diagnostic.pinpoint.labelEn ?? diagnostic.pinpoint.label : diagnostic.pinpoint.label);
         lines.push(
-          `    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", pointer)} — ${words.arrow(stated, suggested)}`
+          `    ${paint("bold", `${words.pinpoint}:`)} ${label} ${paint("dim", safe(pointer))} — ${words.arrow(stated, suggested)}`
         );
       }
       for (const related of diagnostic.related ?? []) {
-        lines.push(`    ↳ ${words.related}: ${paint("dim", related.ruleId)} ${message(related)}`);
+        lines.push(`    ↳ ${words.related}: ${paint("dim", safe(related.ruleId))} ${message(related)}`);
       }
     }
     if (diagnostics.length === 0) lines.push(`  ${words.clean}`);

@@ -233,3 +233,31 @@ describe("SARIF", () => {
     expect(log.runs[0]!.artifacts).toBeUndefined();
   });
 });
+
+describe("createSarifWriter (issue 13: SARIF of any batch with bounded memory)", () => {
+  it("writes, piece by piece, exactly the log formatSarif builds, for any number of reports", async () => {
+    const { createSarifWriter } = await import("./format-sarif.js");
+    const all = items();
+    for (const batch of [[], all.slice(0, 1), all, [...all, ...all.map((item) => ({ ...item, file: `copy/${item.file ?? "x"}` }))]]) {
+      const writer = createSarifWriter({ lang: "en" });
+      let text = writer.start();
+      for (const item of batch) text += writer.add(item);
+      text += writer.end();
+      expect(text).toBe(formatSarif(batch, { lang: "en" }));
+      const log = JSON.parse(text) as Log;
+      expect(log.runs[0]!.results!.length).toBe(batch.reduce((sum, item) => sum + item.result.diagnostics.reduce((count, d) => count + 1 + (d.related?.length ?? 0), 0), 0));
+    }
+  });
+});
+
+describe("formatText and terminal escapes (issue 13)", () => {
+  it("prints control and bidi characters from the report and the file name as escapes", () => {
+    const [item] = items();
+    const diagnostic = { ...item!.result.diagnostics[0]!, message: "值\u001b[1A\u001b[2K被抹去\u202e", messageEn: "x\u001b]8;;http://evil\u0007y" };
+    const text = formatText([{ file: "a\u001b[31m.json", result: { ...item!.result, diagnostics: [diagnostic] } }], { color: true });
+    // The only escape sequences left are the reporter's own SGR colours.
+    expect(text.replace(/\u001b\[\d+m/g, "")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(text).toContain("值\\x1b[1A\\x1b[2K被抹去\\u202e");
+    expect(text).toContain("a\\x1b[31m.json");
+  });
+});

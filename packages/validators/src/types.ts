@@ -25,7 +25,8 @@ export interface ValidateOptions {
    * Unknown ids and invalid severities are ignored and reported by the rule `OPTIONS`; see {@link checkRuleOptions}.
    */
   rules?: Record<string, Severity | "off">;
-  /** The current date, for "the report year has ended" and "published before today"; default `new Date()`. */
+  /** The current instant, for "the report year has ended" and "published before today", read as a Beijing date
+   * (Asia/Shanghai) whatever the machine's time zone; default `new Date()`. */
   today?: Date;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `xxgk init`: a new report, every cell 0, with `$schema` for editor completion; or the bundled example.
  */
-import { createEmptyReport, editionForYear, EDITIONS, JSON_SCHEMA_ID, type Edition } from "@xxgk/schema/layout";
+import { beijingYear, createEmptyReport, editionForYear, EDITIONS, JSON_SCHEMA_ID, type Edition } from "@xxgk/schema/layout";
 import { flag, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { printError, type Context } from "../context.js";
 import { EXIT } from "../errors.js";
@@ -31,7 +31,7 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
     const body = stringOption(values, "body")?.trim();
     if (!body) throw usageError("缺少 --body <发布机关全称>", "missing --body <name of the reporting body>", "init");
     const rawYear = stringOption(values, "year");
-    const thisYear = new Date().getFullYear();
+    const thisYear = beijingYear(); // the format's years are Beijing years
     // Four digits, no leading zero, no sign, no spaces: "02024" or "2024.0" is a typo, not 2024.
     const year = rawYear === undefined ? thisYear - 1 : /^[1-9]\d{3}$/.test(rawYear) ? Number(rawYear) : Number.NaN;
     if (!Number.isInteger(year) || year < 2019 || year > thisYear) {

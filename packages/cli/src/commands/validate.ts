@@ -19,6 +19,7 @@ import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
 import { RULES } from "@xxgk/validators/core";
 import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
 import { closestMatch } from "../suggest.js";
+import { escapeTerminalText } from "../terminal-text.js";
 
 const SEVERITIES: readonly (Severity | "off")[] = ["error", "warning", "info", "off"];
 
@@ -120,15 +121,17 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
       };
     }
     case "sarif": {
-      // SARIF is one document: results are collected, then written once.
-      const { formatSarif } = await import("@xxgk/validators/core");
-      const items: { file: string; result: ValidationResult }[] = [];
+      // One document, written piece by piece: each report's results as soon as it is checked, so memory stays
+      // bounded however many reports there are (building the whole log as one string failed at ~3,200 reports).
+      const { createSarifWriter } = await import("@xxgk/validators/core");
+      const writer = createSarifWriter({ lang });
+      sink.write(writer.start());
       return {
-        item: (outcome, file) => void items.push({ file, result: outcome.result as ValidationSummary as ValidationResult }),
-        end() {
-          const text = formatSarif(items, { lang });
-          sink.write(text.endsWith("\n") ? text : `${text}\n`);
+        item: (outcome, file) => {
+          const text = writer.add({ file, result: outcome.result as ValidationSummary as ValidationResult });
+          if (text) sink.write(text);
         },
+        end: () => sink.write(writer.end()),
       };
     }
   }
@@ -215,7 +218,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         if (outcome.status === "error") {
           totals.unreadable++;
           progress.clear();
-          io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${pick(outcome.error.text, lang)}\n`);
+          io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${escapeTerminalText(pick(outcome.error.text, lang), { keepNewlines: true })}\n`);
         }
         if (outcome.ok) totals.clean++;
         else totals.withErrors++;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../errors.js";
@@ -59,5 +60,42 @@ describe("decodeReportBytes", () => {
   it("rejects bytes that are neither UTF-8 nor GB18030", async () => {
     const error = await failure(Buffer.from([0x7b, 0x22, 0x81, 0x7f, 0x22, 0x7d]));
     expect(error.code).toBe("undecodable");
+  });
+
+  it("reads UTF-32 LE and BE, with a BOM or sniffed (not as UTF-16 with NUL characters)", async () => {
+    const utf32 = (text: string, bigEndian: boolean) => {
+      const codes = Array.from(text, (character) => character.codePointAt(0)!);
+      const buffer = Buffer.alloc(codes.length * 4);
+      codes.forEach((code, index) => (bigEndian ? buffer.writeUInt32BE(code, index * 4) : buffer.writeUInt32LE(code, index * 4)));
+      return buffer;
+    };
+    for (const bigEndian of [false, true]) {
+      const encoding = bigEndian ? "utf-32be" : "utf-32le";
+      expect(await decodeReportBytes(utf32(`\ufeff${json}`, bigEndian), "x")).toEqual({ text: json, encoding });
+      expect(await decodeReportBytes(utf32(json, bigEndian), "x")).toEqual({ text: json, encoding });
+    }
+    expect((await failure(Buffer.concat([utf32(json, false), Buffer.from([0x20])]))).code).toBe("undecodable");
+  });
+
+  it("refuses UTF-8 with a stray byte instead of reading it as GB18030, naming the place and the bytes", async () => {
+    // "Cafés" typed in Latin-1 into an otherwise UTF-8 file, which then happens to be valid GB18030 as a whole.
+    const text = '{\n  "edition": "2021",\n  "meta": {\n    "body": "某某市商务局",\n    "year": 2023,\n    "source": "Caf\u0000s",\n    "title": "某某市商务局2023年政府信息公开工作年度报告"\n  }\n}';
+    const bytes = Buffer.from(text, "utf8");
+    const at = bytes.indexOf(0);
+    bytes[at] = 0xe9;
+    expect(iconv.decode(bytes, "gb18030")).not.toContain("\ufffd");
+    const error = await failure(bytes);
+    expect(error.code).toBe("undecodable");
+    const line = text.slice(0, text.indexOf("\u0000")).split("\n").length;
+    expect(error.text.en).toContain(`1 invalid byte, the first on line ${line} (byte offset ${at}, bytes E9 73 22 2C)`);
+    expect(iconv.decode(bytes, "gb18030")).toContain("鏌愭煇甯傚晢鍔″眬"); // what the old guess showed
+    expect(error.text.zh).toContain("另存为 UTF-8");
+  });
+
+  it("still reads real reports saved in GB18030", async () => {
+    for (const file of ["2023-shizuishan-shangwuju.json", "2020-example-county-2019-edition.json"]) {
+      const text = readFileSync(new URL(`../../../../examples/${file}`, import.meta.url), "utf8");
+      expect(await decodeReportBytes(iconv.encode(text, "gb18030"), file)).toEqual({ text, encoding: "gb18030" });
+    }
   });
 });

@@ -3,6 +3,7 @@
  * does a small scanner walk the text to find where and why, with hints for what people type by hand
  * (full-width punctuation, trailing commas, comments, single quotes).
  */
+import { escapeTerminalText } from "../terminal-text.js";
 import { msg, type Message } from "../i18n.js";
 import { displayWidth } from "../text.js";
 
@@ -387,7 +388,9 @@ function problemAt(text: string, at: number, message: Message): JsonSyntaxProble
   // Minified JSON is one long line: show a window around the error.
   const shownBefore = before.length > WINDOW ? ["…", ...before.slice(-WINDOW)] : before;
   const shownAfter = after.length > WINDOW ? [...after.slice(0, WINDOW), "…"] : after;
-  const clean = (chars: string[]) => chars.join("").replace(/\t/g, " ");
+  // Control and bidi characters are shown as escapes (a file's bytes must not drive the terminal), before the
+  // caret's column is measured so it still points at the error.
+  const clean = (chars: string[]) => escapeTerminalText(chars.join(""));
   return {
     offset,
     line,

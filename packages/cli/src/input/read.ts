@@ -2,7 +2,7 @@
  * Loading a report input: read the bytes (file or stdin), decode them, parse the JSON. Every failure comes back as
  * data, so a batch of ten thousand files reports each problem and carries on.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { CliError } from "../errors.js";
 import { msg } from "../i18n.js";
 import { decodeReportBytes, MAX_INPUT_BYTES, tooLarge, type InputEncoding } from "./decode.js";
@@ -18,7 +18,79 @@ function errnoOf(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-/** Reads a file's bytes with the size limit checked before reading. Throws {@link CliError}. */
+/**
+ * Reads what is not a regular file — a FIFO, `/dev/stdin` from a pipe, `<(cat f)`, a character device — to its end,
+ * up to the size limit. Never blocks the thread: a FIFO is opened non-blocking and read through the event loop (a
+ * blocking open or read would keep SIGINT/SIGTERM from ending the process), and until a writer has sent something
+ * it is polled, as a blocking read would wait.
+ */
+async function readSpecialFile(path: string, name: string): Promise<Uint8Array> {
+  for (;;) {
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch (error) {
+      throw ioError(error, name);
+    }
+    const stat = fstatSync(fd);
+    let stream: AsyncIterable<Uint8Array | string>;
+    if (stat.isFIFO() || stat.isSocket()) {
+      const { Socket } = process.getBuiltinModule("node:net");
+      stream = new Socket({ fd, readable: true, writable: false });
+    } else if (process.getBuiltinModule("node:tty").isatty(fd)) {
+      // A terminal (`/dev/tty`): read through the event loop too, up to Ctrl-D.
+      const { ReadStream } = process.getBuiltinModule("node:tty");
+      stream = new ReadStream(fd);
+    } else {
+      closeSync(fd);
+      stream = createReadStream(path);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readStream(stream, name);
+    } catch (error) {
+      (stream as { destroy?: () => void }).destroy?.();
+      if (error instanceof CliError) throw error;
+      throw ioError(error, name);
+    }
+    if (bytes.length > 0 || !stat.isFIFO()) return bytes;
+    // No writer yet (a non-blocking read of a FIFO without one ends at once): wait for one.
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+}
+
+/**
+ * Reads an input file's bytes with the size limit checked before reading: a regular file at once, anything else
+ * (a pipe, a device) as a stream. Throws {@link CliError}.
+ */
+export async function readInput(path: string, name: string = path): Promise<Uint8Array> {
+  const descriptor = path === "/dev/stdin" ? [path, "0"] : /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(path);
+  if (descriptor) {
+    // A descriptor the shell opened (`<(cat f)`, `/dev/stdin`): read it as it is; a socket cannot be reopened by
+    // its path.
+    const fd = Number(descriptor[1]);
+    let stat;
+    try {
+      stat = fstatSync(fd);
+    } catch (error) {
+      throw ioError(error, name);
+    }
+    if (stat.isFIFO() || stat.isSocket()) {
+      const { Socket } = process.getBuiltinModule("node:net");
+      return readStream(new Socket({ fd, readable: true, writable: false }), name);
+    }
+  }
+  let special = false;
+  try {
+    const stat = statSync(path);
+    special = !stat.isFile() && !stat.isDirectory();
+  } catch {
+    // reported by readInputFile with the right message
+  }
+  return special ? readSpecialFile(path, name) : readInputFile(path, name);
+}
+
+/** Reads a regular file's bytes with the size limit checked before reading. Throws {@link CliError}. */
 export function readInputFile(path: string, name: string = path): Uint8Array {
   let fd: number;
   try {
@@ -90,7 +162,7 @@ export async function loadReportBytes(bytes: Uint8Array, name: string): Promise<
 export async function loadReportFile(path: string, name: string = path): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = readInputFile(path, name);
+    bytes = await readInput(path, name);
   } catch (error) {
     return { kind: "error", name, error: asCliError(error, name) };
   }
