@@ -34,6 +34,11 @@ export interface Anchor {
   readonly printed: string;
   /** Edit distance for approximate matches. */
   readonly distance: number;
+  /**
+   * False for a label found outside the table's order (a scrambled PDF prints rows out of order; prose before the
+   * table mentions a row): used only when its row is found nowhere else.
+   */
+  readonly inOrder: boolean;
 }
 
 const NUMBERING = /^(?:\d+\.|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/u;
@@ -167,8 +172,8 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
     accepted.push(candidate);
   }
   accepted.sort((a, b) => a.start - b.start);
-  const chain = longestIncreasing(accepted);
-  return chain.map((found) => {
+  const chain = new Set(longestIncreasing(accepted));
+  return accepted.map((found) => {
     const start = streamIndexAt(stream, compactFrom + found.start);
     const end = streamIndexAt(stream, compactFrom + found.end - 1) + 1;
     return {
@@ -180,6 +185,7 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
       label: found.label,
       printed: stream.original.slice(start, end),
       distance: found.distance,
+      inOrder: chain.has(found),
     };
   });
 }
@@ -191,8 +197,13 @@ function longestIncreasing(items: readonly Raw[]): Raw[] {
   let bestEnd = -1;
   for (let i = 0; i < items.length; i += 1) {
     for (let j = 0; j < i; j += 1) {
-      if (items[j]!.order < items[i]!.order && length[j]! + 1 > length[i]!) {
-        length[i] = length[j]! + 1;
+      // The same label twice (a heading, then the row) may both stay: the row with figures wins later.
+      const same = items[j]!.key === items[i]!.key;
+      const ordered = items[j]!.order < items[i]!.order || same;
+      // Chains are measured in distinct rows, so a repeated label never outweighs another row.
+      const extended = length[j]! + (same ? 0 : 1);
+      if (ordered && extended > length[i]!) {
+        length[i] = extended;
         previous[i] = j;
       }
     }

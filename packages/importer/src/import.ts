@@ -91,6 +91,7 @@ function refuse(code: RefusalCode, message: string, messageEn: string, format?: 
   };
 }
 
+const SIGNATURE_DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 const PREAMBLE_START = /根据《|按照《|依据《|本报告|现向社会公布|现公布/u;
 
 /** Imports a document already read into the intermediate form. Never throws. */
@@ -246,7 +247,20 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
   };
   report.overview = proseSection("overview");
   report.problemsAndImprovements = proseSection("problemsAndImprovements");
-  report.otherMatters = proseSection("otherMatters");
+  // The signature after the last section (body name, date) is not part of 六; the date is the publication date.
+  const otherRange = ranges.get("otherMatters");
+  if (otherRange) {
+    const lines = linesOf(stream, otherRange.start, otherRange.end);
+    const date = SIGNATURE_DATE.exec(lines[lines.length - 1] ?? "");
+    if (date) {
+      lines.pop();
+      const [, y, m, d] = date;
+      report.meta.publishedOn = `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+      const last = lines[lines.length - 1];
+      if (last && last.length <= 30 && !/[。，,；;：:]/u.test(last)) lines.pop();
+    }
+    report.otherMatters = proseOf(lines);
+  }
 
   if (Object.keys(record.positions!).length === 0) delete record.positions;
   (report as unknown as Record<string, unknown>).import = record;

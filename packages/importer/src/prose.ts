@@ -127,12 +127,21 @@ export interface TitleInfo {
   readonly rest: string;
 }
 
-const TITLE = /([\u4e00-\u9fff（）()]{2,40}?)?\s*((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告/gu;
+const TITLE = /([\u4e00-\u9fff（）()]{2,40}?)?\s*((?:19|20)\d{2})\s*年度?\s*([\u4e00-\u9fff（）()]{2,40}?)?政府信息公开\s*(?:工作)?\s*年度报告/gu;
 /** A title line may carry a short prefix (`标题：`) or suffix (`-沭阳县发改局`). */
 const TITLE_SLACK = 15;
 
 /** Finds the report's title in the lines before section 一: the last line that is a title, else the last mention. */
-export function titleOf(lines: readonly string[]): TitleInfo {
+export function titleOf(linesIn: readonly string[]): TitleInfo {
+  // A title broken over two lines (`2025 年上海市人民政府办公厅政府信息公开` / `工作年度报告`) is joined first.
+  const lines = [...linesIn];
+  for (let index = 0; index + 1 < lines.length; index += 1) {
+    const joined = `${lines[index]}${lines[index + 1]}`;
+    if (!matchesTitle(lines[index]!) && !matchesTitle(lines[index + 1]!) && lines[index]!.length <= 40 && matchesTitle(joined) && joined.length <= 60) {
+      lines[index] = joined;
+      lines[index + 1] = "";
+    }
+  }
   let chosen: { index: number; match: RegExpExecArray; standalone: boolean } | undefined;
   lines.forEach((line, index) => {
     for (const match of line.matchAll(TITLE)) {
@@ -144,13 +153,24 @@ export function titleOf(lines: readonly string[]): TitleInfo {
   const { index, match, standalone } = chosen;
   const line = lines[index]!;
   const year = Number(match[2]);
-  let body = match[1]?.trim();
+  let body = (match[1] ?? match[3])?.trim();
   if (!body || body.length < 2) {
     const previous = lines[index - 1]?.trim();
     if (previous && previous.length <= 30 && !/[。，,：:]/u.test(previous)) body = previous;
   }
   const printed = match[0].replace(/\s+/gu, "");
+  if (match[3] && !match[1]) {
+    // Year first: `2025年上海市人民政府办公厅政府信息公开工作年度报告`.
+    return { title: printed, ...(body ? { body } : {}), year, titleLine: index, rest: standalone ? "" : line.slice(match.index + match[0].length).trim() };
+  }
   const title = body && !printed.startsWith(body) ? `${body}${printed}` : printed;
   const rest = standalone ? "" : line.slice(match.index + match[0].length).trim();
   return { title, ...(body ? { body } : {}), year, titleLine: index, rest };
+}
+
+function matchesTitle(line: string): boolean {
+  TITLE.lastIndex = 0;
+  const found = TITLE.test(line);
+  TITLE.lastIndex = 0;
+  return found;
 }

@@ -45,14 +45,28 @@ export function findSections(stream: Stream): FoundSection[] {
         break;
       }
     }
-    // The title alone at the start of a line ("missing numbers").
-    for (const title of titles) {
-      for (let at = compact.indexOf(title, from); at >= 0; at = compact.indexOf(title, at + 1)) {
-        if (best && at >= best.start) break;
-        if (at === 0 || compact[at - 1] === "\n") {
-          best = { start: at, end: at + title.length };
-          break;
-        }
+    // A renumbered heading (`一、主动公开政府信息情况` in a report with its own outline) or the title alone
+    // ("missing numbers"), at the start of a line.
+    const atLineStart = (start: number): number | undefined => {
+      if (NUMERALS.includes(compact[start] ?? "") && (compact[start + 1] === "、" || compact[start + 1] === ".")) {
+        return matchTitle(compact, start + 2, titles);
+      }
+      const title = titles.find((candidate) => compact.startsWith(candidate, start));
+      return title ? start + title.length : undefined;
+    };
+    const starts = from === 0 ? [0] : [];
+    for (const start of starts) {
+      const end = atLineStart(start);
+      if (end !== undefined && (!best || start < best.start)) best = { start, end };
+    }
+    for (let at = compact.indexOf("\n", Math.max(0, from - 1)); at >= 0; at = compact.indexOf("\n", at + 1)) {
+      const start = at + 1;
+      if (best && start >= best.start) break;
+      if (start < from) continue;
+      const end = atLineStart(start);
+      if (end !== undefined) {
+        best = { start, end };
+        break;
       }
     }
     if (!best) continue;

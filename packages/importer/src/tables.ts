@@ -94,22 +94,40 @@ type Assignment =
   | { readonly kind: "absent" };
 
 /** Assigns runs of figures to rows: anchored runs to their row, unlabelled runs by order between anchors. */
-function assignRuns(runs: readonly Run[], rows: readonly RowSpec[], pseudo: ReadonlyMap<string, readonly string[]>): Map<string, Assignment> {
+function assignRuns(
+  runs: readonly Run[],
+  rows: readonly RowSpec[],
+  pseudo: ReadonlyMap<string, readonly string[]>,
+  sizes: ReadonlyMap<string, number>,
+): Map<string, Assignment> {
   const result = new Map<string, Assignment>();
   const hasValues = (run: Run) => run.tokens.some(isValue);
   type Item = { kind: "anchored"; run: Run; order: number } | { kind: "orphan"; run: Run } | { kind: "label"; run: Run; order: number };
-  const items: Item[] = [];
-  const used = new Set<string>();
+  // A label found twice in order (a heading and the row, a mention in prose and the row): the run whose figures
+  // fit the row's columns best, the later one on a tie.
+  const fit = (run: Run): number => {
+    const size = sizes.get(run.anchor!.key) ?? 1;
+    const values = run.tokens.filter((token) => token.kind !== "text");
+    const digits = values.reduce((sum, token) => sum + Math.max(1, token.text.replace(/\D/gu, "").length), 0);
+    if (values.length === size) return 3;
+    if (values.length < size && digits >= size) return 2;
+    if (values.length > size) return 1;
+    return 0;
+  };
+  const chosen = new Map<string, Run>();
   for (const run of runs) {
-    if (run.anchor) {
-      if (hasValues(run) && !used.has(run.anchor.key)) {
-        used.add(run.anchor.key);
-        items.push({ kind: "anchored", run, order: run.anchor.order });
-      } else if (!hasValues(run)) {
-        items.push({ kind: "label", run, order: run.anchor.order });
-      } else {
-        items.push({ kind: "orphan", run });
-      }
+    if (!run.anchor?.inOrder || !hasValues(run)) continue;
+    const previous = chosen.get(run.anchor.key);
+    if (!previous || fit(run) >= fit(previous)) chosen.set(run.anchor.key, run);
+  }
+  const items: Item[] = [];
+  const outOfOrder: Run[] = [];
+  for (const run of runs) {
+    if (run.anchor && !run.anchor.inOrder) {
+      if (hasValues(run)) outOfOrder.push(run);
+    } else if (run.anchor) {
+      if (chosen.get(run.anchor.key) === run) items.push({ kind: "anchored", run, order: run.anchor.order });
+      else if (!hasValues(run)) items.push({ kind: "label", run, order: run.anchor.order });
     } else if (hasValues(run)) {
       items.push({ kind: "orphan", run });
     }
@@ -183,8 +201,45 @@ function assignRuns(runs: readonly Run[], rows: readonly RowSpec[], pseudo: Read
     }
   }
   closeGap(Number.POSITIVE_INFINITY);
+  // Rows printed out of order, labelled on the same line as their figures, where nothing else claimed the row.
+  for (const run of outOfOrder) {
+    const key = run.anchor!.key;
+    const current = result.get(key);
+    if ((current === undefined || current.kind === "absent" || current.kind === "unaligned") && !covered.has(key) && rows.some((row) => row.key === key)) {
+      result.set(key, { kind: "run", run, anchored: true });
+    }
+  }
   for (const row of realRows) if (!result.has(row.key) && !covered.has(row.key)) result.set(row.key, { kind: "absent" });
   return result;
+}
+
+const NUMBERED_HEADER = /^[\u4e00-\u9fff]{1,4}\d{1,2}$/u;
+
+/**
+ * Header cells numbered by an OCR tool or a converter (`数据1`, `数据2`, … `列3`): their digits are not figures.
+ * A line counts when at least three of its cells look like that.
+ */
+function headerSpans(stream: Stream, from: number, to: number): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let lineStart = from;
+  for (let index = from; index <= to; index += 1) {
+    if (index < to && stream.text[index] !== "\n") continue;
+    const cells: { start: number; end: number; text: string }[] = [];
+    let cellStart = lineStart;
+    for (let at = lineStart; at <= index; at += 1) {
+      if (at === index || stream.text[at] === "\t") {
+        const raw = stream.text.slice(cellStart, at);
+        const text = raw.trim();
+        const offset = raw.indexOf(text);
+        cells.push({ start: cellStart + offset, end: cellStart + offset + text.length, text });
+        cellStart = at + 1;
+      }
+    }
+    const numbered = cells.filter((cell) => NUMBERED_HEADER.test(cell.text));
+    if (numbered.length >= 3) spans.push(...numbered.map(({ start, end }) => ({ start, end })));
+    lineStart = index + 1;
+  }
+  return spans;
 }
 
 /** One row (or table 四's single row of 15) to turn into cells. */
@@ -398,8 +453,8 @@ function ambiguousFinding(row: RowCells, outcome: RowOutcome, stream: Stream): I
   const first = outcome.tokens?.[0];
   return finding(
     "SPLIT_AMBIGUOUS",
-    `${row.label}：单元格粘连（${printed}），有 ${outcome.candidates!.length} 种拆分都符合表内勾稽关系（${shown}${more}），其中不一致的 ${unread.length} 个单元格未读取。`,
-    `${row.label}: cells glued together (${printed}); ${outcome.candidates!.length} splits satisfy the table's arithmetic (${shown.replace(/；/gu, "; ")}${more}); the ${unread.length} cells on which they differ were left unread.`,
+    `${row.label}：单元格粘连（${printed}），有 ${outcome.candidates!.length} 种拆分都可能，表内勾稽关系无法区分（${shown}${more}），其中不一致的 ${unread.length} 个单元格未读取。`,
+    `${row.label}: cells glued together (${printed}); ${outcome.candidates!.length} splits are possible and the table's arithmetic cannot tell them apart (${shown.replace(/；/gu, "; ")}${more}); the ${unread.length} cells on which they differ were left unread.`,
     { position: first ? positionAt(stream, first.start) : undefined, pointers: unread },
   );
 }
@@ -477,10 +532,12 @@ export function readTables(
     const candidates = [...labelCandidates(specs), ...extraCandidates];
     const anchors = findAnchors(stream, region.start, region.end, candidates);
     noteAnchors(anchors);
-    const tokens = tokenize(stream, region.start, region.end, anchors);
+    const tokens = tokenize(stream, region.start, region.end, [...anchors, ...headerSpans(stream, region.start, region.end)].sort((a, b) => a.start - b.start));
     valueTokens += tokens.filter(isValue).length;
     const runs = buildRuns(tokens, anchors, stream);
-    const assignment = assignRuns(runs, [...rows, ...extraCandidates.map((candidate) => ({ key: candidate.key, order: candidate.order }))], covers);
+    const sizes = new Map(specs.map((spec) => [spec.key, spec.columns.length]));
+    for (const candidate of extraCandidates) sizes.set(candidate.key, specs[0]?.columns.length ?? 1);
+    const assignment = assignRuns(runs, [...rows, ...extraCandidates.map((candidate) => ({ key: candidate.key, order: candidate.order }))], covers, sizes);
     const missing: string[] = [];
     const unaligned: string[] = [];
     for (const spec of specs) {
@@ -637,10 +694,36 @@ export function readTables(
   }
 
   propagate(edition, cells, outcomes);
+  mergeDigitSplits(findings);
   for (const { row, outcome } of outcomes) {
     if (outcome.candidates) findings.push(ambiguousFinding(row, outcome, stream));
   }
   return { cells, findings, valueTokens, labelsFound };
+}
+
+/** One SPLIT_BY_DIGITS finding per table instead of one per row. */
+function mergeDigitSplits(findings: ImportFinding[]): void {
+  const byTable = new Map<string, ImportFinding[]>();
+  for (const item of findings) {
+    if (item.code !== "SPLIT_BY_DIGITS") continue;
+    const table = item.message.split(" / ")[0]!.split("：")[0]!;
+    const list = byTable.get(table);
+    if (list) list.push(item);
+    else byTable.set(table, [item]);
+  }
+  for (const [table, items] of byTable) {
+    if (items.length < 2) continue;
+    const first = findings.indexOf(items[0]!);
+    const pointers = items.flatMap((item) => item.pointers ?? []);
+    const merged = finding(
+      "SPLIT_BY_DIGITS",
+      `${table}：${items.length} 行的单元格粘连（数字之间没有分隔），每行的位数只容许一种拆分，已按位拆分读取。`,
+      `${table}: in ${items.length} rows the cells are glued together (no separator between the figures); each row's digits allow one split only, which was read.`,
+      { position: items[0]!.position, pointers },
+    );
+    for (const item of items) findings.splice(findings.indexOf(item), 1);
+    findings.splice(first, 0, merged);
+  }
 }
 
 /**
