@@ -91,8 +91,9 @@ function refuse(code: RefusalCode, message: string, messageEn: string, format?: 
   };
 }
 
+const INLINE_DATE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const SIGNATURE_DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
-const PREAMBLE_START = /根据《|按照《|依据《|本报告|现向社会公布|现公布/u;
+const PREAMBLE_START = /(?:本年度报告|本报告由[^。]{0,30}?|本报告)?(?:根据|按照|依据)[^。《]{0,12}《|本报告由|现向社会公布|现公布/u;
 
 /** Imports a document already read into the intermediate form. Never throws. */
 export function importDocument(document: SourceDocument, options: ImportOptions = {}): ImportResult {
@@ -252,12 +253,27 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
   if (otherRange) {
     const lines = linesOf(stream, otherRange.start, otherRange.end);
     const date = SIGNATURE_DATE.exec(lines[lines.length - 1] ?? "");
+    const setDate = (y: string, m: string, d: string) => {
+      report.meta.publishedOn = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+    };
     if (date) {
       lines.pop();
-      const [, y, m, d] = date;
-      report.meta.publishedOn = `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+      setDate(date[1]!, date[2]!, date[3]!);
       const last = lines[lines.length - 1];
       if (last && last.length <= 30 && !/[。，,；;：:]/u.test(last)) lines.pop();
+    } else if (lines.length > 0 && titleInfo.body) {
+      // A crawled page: `…。平潭综合实验区社会事业局2020年1月2日附件下载` — cut at the signature, drop what follows.
+      for (let index = lines.length - 1; index >= Math.max(0, lines.length - 3); index -= 1) {
+        const line = lines[index]!;
+        let at = line.indexOf(titleInfo.body, 1);
+        let signed: RegExpExecArray | null = null;
+        while (at > 0 && !(signed = INLINE_DATE.exec(line.slice(at + titleInfo.body.length)))) at = line.indexOf(titleInfo.body, at + 1);
+        if (signed && at > 0) {
+          lines.splice(index, lines.length - index, line.slice(0, at).trim());
+          setDate(signed[1]!, signed[2]!, signed[3]!);
+          break;
+        }
+      }
     }
     report.otherMatters = proseOf(lines);
   }

@@ -175,18 +175,16 @@ function assignRuns(
         return;
       }
     }
-    // Labels printed right before an unlabelled run claim it; what is left must then match in number.
-    for (const label of labels) {
-      const index = items.indexOf(label);
-      const next = items[index + 1];
-      if (next?.kind === "orphan" && orphans.includes(next.run) && remaining.some((row) => row.key === label.run.anchor!.key)) {
-        result.set(label.run.anchor!.key, { kind: "run", run: next.run, anchored: false });
-        remaining = remaining.filter((row) => row.key !== label.run.anchor!.key);
-        orphans = orphans.filter((run) => run !== next.run);
-      }
-    }
-    if (orphans.length === remaining.length) {
-      remaining.forEach((row, index) => result.set(row.key, { kind: "run", run: orphans[index]!, anchored: false }));
+    // Runs that cannot be a row (a stray number: fewer digits than the row has cells) drop out; what is left
+    // must then match in number. Nothing is guessed beyond that.
+    const plausible = orphans.filter((run) => {
+      const values = run.tokens.filter((token) => token.kind !== "text");
+      const size = sizes.get(remaining[0]?.key ?? "") ?? values.length;
+      const digits = values.reduce((sum, token) => sum + Math.max(1, token.text.replace(/\D/gu, "").length), 0);
+      return values.length >= size || digits >= size;
+    });
+    if (plausible.length === remaining.length) {
+      remaining.forEach((row, index) => result.set(row.key, { kind: "run", run: plausible[index]!, anchored: false }));
       return;
     }
     for (const row of remaining) result.set(row.key, { kind: "unaligned" });
