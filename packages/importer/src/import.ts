@@ -8,6 +8,7 @@ import {
   editionForYear,
   REPORT_YEAR_RANGE,
   type Edition,
+  type ImportRecordData,
   type Prose,
   type Report,
   type SectionKey,
@@ -64,17 +65,6 @@ export interface ImportResult {
   readonly refusal?: { readonly code: RefusalCode; readonly message: string; readonly messageEn: string };
   /** The format the input was read as. */
   readonly format?: SourceFormat;
-}
-
-/** The report block recording how it was imported (see `@xxgk/schema`'s `ImportRecord`). */
-export interface ImportRecordData {
-  tool: string;
-  version: string;
-  source?: { fileName?: string; format: SourceFormat };
-  unreadable: string[];
-  inferred: string[];
-  absent: string[];
-  positions?: Record<string, string>;
 }
 
 const EMPTY_COUNTS: ImportCounts = { read: 0, inferred: 0, unreadable: 0, blank: 0, absent: 0 };
@@ -203,7 +193,14 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
   // Cells.
   const provenance: Record<string, CellProvenance> = {};
   const counts = { read: 0, inferred: 0, unreadable: 0, blank: 0, absent: 0 };
-  const record: ImportRecordData = { tool: "@xxgk/importer", version: VERSION, unreadable: [], inferred: [], absent: [], positions: {} };
+  const record: ImportRecordData & { absent: string[]; positions: Record<string, string> } = {
+    tool: "@xxgk/importer",
+    version: VERSION,
+    unreadable: [],
+    inferred: [],
+    absent: [],
+    positions: {},
+  };
   const sectionsOfReport = report as unknown as Record<string, Record<string, Record<string, number | null>>>;
   for (const [pointer, reading] of tables.cells) {
     const [, section, row, column] = pointer.split("/");
@@ -211,7 +208,7 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     if (!target || !(column! in target)) continue;
     target[column!] = reading.how === "read" || reading.how === "inferred" ? reading.value : null;
     provenance[pointer] = { how: reading.how, ...(reading.position ? { position: reading.position } : {}) };
-    if (reading.position) record.positions![pointer] = describePosition(reading.position, "en");
+    if (reading.position) record.positions[pointer] = describePosition(reading.position, "en");
     if (reading.how === "read") {
       counts.read += 1;
       if (reading.value === null) counts.blank += 1;
@@ -278,8 +275,15 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     report.otherMatters = proseOf(lines);
   }
 
-  if (Object.keys(record.positions!).length === 0) delete record.positions;
-  (report as unknown as Record<string, unknown>).import = record;
+  report.import = {
+    tool: record.tool,
+    version: record.version,
+    ...(record.source ? { source: record.source } : {}),
+    unreadable: record.unreadable,
+    inferred: record.inferred,
+    ...(record.absent.length > 0 ? { absent: record.absent } : {}),
+    ...(Object.keys(record.positions).length > 0 ? { positions: record.positions } : {}),
+  };
 
   const partial = missingSections.length > 0 || counts.absent > 0;
   return {

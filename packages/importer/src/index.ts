@@ -19,7 +19,6 @@ export {
   type CellProvenance,
   type ImportCounts,
   type ImportOptions,
-  type ImportRecordData,
   type ImportResult,
   type SourceReader,
 } from "./import.js";

@@ -126,6 +126,57 @@ export const ReportMeta = z
   .meta({ title: META_GROUP_LABEL, description: "发布机关、年度等报告元数据。" });
 
 // ---------------------------------------------------------------------------------------------------------
+// Import record
+
+/** The source formats an importer reads. */
+export const IMPORT_SOURCE_FORMATS = ["text", "markdown", "html", "pdf", "docx"] as const;
+
+/**
+ * How a report was imported from a published document (written by `@xxgk/importer`, read by the validators and
+ * the renderer). A cell listed in `unreadable` or `absent` is `null` in the tables like a blank cell, but it was
+ * not published blank: it was there and could not be read, or was not found. Checkers must say so instead of
+ * "blank"; `inferred` cells hold a value the importer deduced (glued digits split by the table's arithmetic).
+ */
+export const ImportRecord = z
+  .strictObject({
+    tool: z.string().min(1).meta({ title: "导入工具", description: "导入工具的名称，如“@xxgk/importer”。" }),
+    version: z.string().min(1).meta({ title: "版本", description: "导入工具的版本。" }),
+    source: z
+      .strictObject({
+        fileName: z.string().optional().meta({ title: "文件名", description: "原文件名。" }),
+        format: z.enum(IMPORT_SOURCE_FORMATS).meta({ title: "格式", description: "原文件格式：text、markdown、html、pdf 或 docx。" }),
+      })
+      .optional()
+      .meta({ title: "来源", description: "导入的原文件。" }),
+    unreadable: z
+      .array(z.string())
+      .meta({ title: "无法辨认的单元格", description: "原文中有但导入时无法辨认的单元格（JSON Pointer）；其值为 null，但不是空白。" }),
+    inferred: z
+      .array(z.string())
+      .meta({ title: "推断的单元格", description: "导入时推断出的单元格（JSON Pointer），如按勾稽关系拆分粘连的数字。" }),
+    absent: z
+      .array(z.string())
+      .optional()
+      .meta({ title: "未找到的单元格", description: "原文中未找到的单元格（JSON Pointer）；其值为 null，但不是空白。" }),
+    positions: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ title: "原文位置", description: "各单元格在原文中的位置（JSON Pointer → 位置说明，如“line 12, column 5”）。" }),
+  })
+  .meta({ title: "导入记录", description: "报告由已发布文档导入时的记录：哪些单元格无法辨认、未找到或经推断。" });
+
+/** The import record of a report (see {@link ImportRecord}). */
+export interface ImportRecordData {
+  tool: string;
+  version: string;
+  source?: { fileName?: string | undefined; format: (typeof IMPORT_SOURCE_FORMATS)[number] } | undefined;
+  unreadable: string[];
+  inferred: string[];
+  absent?: string[] | undefined;
+  positions?: Record<string, string> | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Tables, built from the layout
 
 function table2Schema(layout: EditionLayout) {
@@ -211,6 +262,10 @@ function reportSchema<E extends Edition>(edition: E) {
       reviewAndLitigation: table4Schema(layout),
       problemsAndImprovements: prose(heading(4), "五、存在的主要问题及改进情况。"),
       otherMatters: prose(heading(5), "六、其他需要报告的事项，含信息处理费收取情况。"),
+      import: ImportRecord.optional().meta({
+        title: "导入记录",
+        description: "可选：报告由已发布文档导入时由导入工具写入，记录无法辨认、未找到和推断的单元格。",
+      }),
     })
     .meta({
       title: `政府信息公开工作年度报告（${edition} 版格式）`,
@@ -349,6 +404,8 @@ interface ReportBase {
   reviewAndLitigation: ReviewAndLitigation;
   problemsAndImprovements: Prose;
   otherMatters: Prose;
+  /** How the report was imported from a published document, when it was. */
+  import?: ImportRecordData | undefined;
 }
 
 /** A report in edition 2021. */

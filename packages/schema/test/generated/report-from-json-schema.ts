@@ -1140,6 +1140,50 @@ export type XxgkReport =
           paragraphs: string[];
         }[];
       };
+      /**
+       * 可选：报告由已发布文档导入时由导入工具写入，记录无法辨认、未找到和推断的单元格。
+       */
+      import?: {
+        /**
+         * 导入工具的名称，如“@xxgk/importer”。
+         */
+        tool: string;
+        /**
+         * 导入工具的版本。
+         */
+        version: string;
+        /**
+         * 导入的原文件。
+         */
+        source?: {
+          /**
+           * 原文件名。
+           */
+          fileName?: string;
+          /**
+           * 原文件格式：text、markdown、html、pdf 或 docx。
+           */
+          format: "text" | "markdown" | "html" | "pdf" | "docx";
+        };
+        /**
+         * 原文中有但导入时无法辨认的单元格（JSON Pointer）；其值为 null，但不是空白。
+         */
+        unreadable: string[];
+        /**
+         * 导入时推断出的单元格（JSON Pointer），如按勾稽关系拆分粘连的数字。
+         */
+        inferred: string[];
+        /**
+         * 原文中未找到的单元格（JSON Pointer）；其值为 null，但不是空白。
+         */
+        absent?: string[];
+        /**
+         * 各单元格在原文中的位置（JSON Pointer → 位置说明，如“line 12, column 5”）。
+         */
+        positions?: {
+          [k: string]: string;
+        };
+      };
     }
   | {
       /**
@@ -2268,5 +2312,49 @@ export type XxgkReport =
            */
           paragraphs: string[];
         }[];
+      };
+      /**
+       * 可选：报告由已发布文档导入时由导入工具写入，记录无法辨认、未找到和推断的单元格。
+       */
+      import?: {
+        /**
+         * 导入工具的名称，如“@xxgk/importer”。
+         */
+        tool: string;
+        /**
+         * 导入工具的版本。
+         */
+        version: string;
+        /**
+         * 导入的原文件。
+         */
+        source?: {
+          /**
+           * 原文件名。
+           */
+          fileName?: string;
+          /**
+           * 原文件格式：text、markdown、html、pdf 或 docx。
+           */
+          format: "text" | "markdown" | "html" | "pdf" | "docx";
+        };
+        /**
+         * 原文中有但导入时无法辨认的单元格（JSON Pointer）；其值为 null，但不是空白。
+         */
+        unreadable: string[];
+        /**
+         * 导入时推断出的单元格（JSON Pointer），如按勾稽关系拆分粘连的数字。
+         */
+        inferred: string[];
+        /**
+         * 原文中未找到的单元格（JSON Pointer）；其值为 null，但不是空白。
+         */
+        absent?: string[];
+        /**
+         * 各单元格在原文中的位置（JSON Pointer → 位置说明，如“line 12, column 5”）。
+         */
+        positions?: {
+          [k: string]: string;
+        };
       };
     };
