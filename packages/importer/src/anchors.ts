@@ -130,9 +130,11 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
     }
   }
   // One-character slips: per line, the one label that fits best, if it fits clearly better than any other.
+  const found = new Uint8Array(region.length + 1);
+  for (const match of raw) found.fill(1, match.start, match.end);
   let lineStart = 0;
   for (const lineText of region.split("\n")) {
-    const covered = raw.some((found) => found.start < lineStart + lineText.length && found.end > lineStart && found.quality >= 1);
+    const covered = found.subarray(lineStart, lineStart + lineText.length).includes(1);
     const textOnly = lineText.replace(/\d+/gu, "");
     if (!covered && textOnly.length >= PREFIX_SEED && lineText.length <= APPROXIMATE_LINE_LIMIT) {
       let best: { candidate: LabelCandidate; distance: number; end: number } | undefined;
@@ -167,8 +169,10 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
   // Non-overlapping, best first; then the longest chain in the table's order.
   raw.sort((a, b) => b.quality - a.quality || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const accepted: Raw[] = [];
+  const occupied = new Uint8Array(region.length + 1);
   for (const candidate of raw) {
-    if (accepted.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
+    if (occupied.subarray(candidate.start, candidate.end).includes(1)) continue;
+    occupied.fill(1, candidate.start, candidate.end);
     accepted.push(candidate);
   }
   accepted.sort((a, b) => a.start - b.start);
@@ -190,8 +194,19 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
   });
 }
 
+/** Above this many labels (a table of thousands of rows is no report) the chain is built greedily. */
+const CHAIN_LIMIT = 1_000;
+
 /** Longest chain of anchors whose table order strictly increases (a label repeated in a note drops out). */
 function longestIncreasing(items: readonly Raw[]): Raw[] {
+  if (items.length > CHAIN_LIMIT) {
+    const chain: Raw[] = [];
+    for (const item of items) {
+      const last = chain[chain.length - 1];
+      if (!last || item.order > last.order || item.key === last.key) chain.push(item);
+    }
+    return chain;
+  }
   const length = items.map(() => 1);
   const previous = items.map(() => -1);
   let bestEnd = -1;

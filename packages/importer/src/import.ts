@@ -258,6 +258,9 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
       setDate(date[1]!, date[2]!, date[3]!);
       const last = lines[lines.length - 1];
       if (last && last.length <= 30 && !/[。，,；;：:]/u.test(last)) lines.pop();
+    } else if (lines.length > 0 && titleInfo.body && lines[lines.length - 1] === titleInfo.body) {
+      // A signature without a date: the body's name alone on the last line.
+      lines.pop();
     } else if (lines.length > 0 && titleInfo.body) {
       // A crawled page: `…。平潭综合实验区社会事业局2020年1月2日附件下载` — cut at the signature, drop what follows.
       for (let index = lines.length - 1; index >= Math.max(0, lines.length - 3); index -= 1) {

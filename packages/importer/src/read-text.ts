@@ -34,6 +34,7 @@ function splitOn(text: string, offset: number, separator: RegExp): RawCell[] {
 
 /** A single space separates two numbers: `0 0 0` is three cells, `2023 年` stays one. */
 function splitNumberRuns(cell: RawCell): RawCell[] {
+  if (!cell.text.includes(" ")) return [cell];
   const words = splitOn(cell.text, cell.column, / /gu);
   if (words.length < 2) return [cell];
   const out: RawCell[] = [];

@@ -34,58 +34,67 @@ export function isPageFooter(line: SourceLine): boolean {
 /** Builds the stream of a document, leaving out page footers. */
 export function buildStream(document: SourceDocument): Stream {
   const lines = document.lines.filter((line) => !isPageFooter(line));
-  let text = "";
-  let original = "";
-  const lineOf: number[] = [];
-  const cellOf: number[] = [];
-  const offsetOf: number[] = [];
+  let length = 0;
+  lines.forEach((line, lineIndex) => {
+    if (lineIndex > 0) length += 1;
+    line.cells.forEach((cell, cellIndex) => {
+      if (cellIndex > 0) length += 1;
+      length += cell.text.length;
+    });
+  });
+  const text: string[] = [];
+  const original: string[] = [];
+  const lineOf = new Int32Array(length);
+  const cellOf = new Int32Array(length);
+  const offsetOf = new Int32Array(length);
+  let at = 0;
   const push = (canonical: string, published: string, line: number, cell: number, offset: number) => {
-    text += canonical;
-    original += published;
-    lineOf.push(line);
-    cellOf.push(cell);
-    offsetOf.push(offset);
+    text.push(canonical);
+    original.push(published);
+    lineOf[at] = line;
+    cellOf[at] = cell;
+    offsetOf[at] = offset;
+    at += 1;
   };
   lines.forEach((line, lineIndex) => {
     if (lineIndex > 0) push("\n", "\n", lineIndex, 0, 0);
     line.cells.forEach((cell, cellIndex) => {
       if (cellIndex > 0) push("\t", "\t", lineIndex, cellIndex, 0);
       let previous = "";
-      let offset = 0;
-      for (const char of cell.text) {
-        let folded = canonicalChar(char);
-        if (folded === "") folded = " ";
+      const cellText = cell.text;
+      for (let offset = 0; offset < cellText.length; offset += 1) {
+        const char = cellText[offset]!;
+        const code = char.charCodeAt(0);
+        // ASCII letters, digits and punctuation are already canonical; only the rest goes through NFKC.
+        let folded = code < 0x80 ? (code === 0x20 ? " " : char) : canonicalChar(char);
+        if (folded === "" || folded.length !== 1) folded = folded === "" ? " " : char;
         // `1、` numbers a label like `1.`.
-        if (folded === "、" && /\d/u.test(previous)) folded = ".";
-        // One stream position per UTF-16 unit keeps `text` and `original` aligned.
-        if (char.length === 2) {
-          push(folded.length === 2 ? folded[0]! : "\ufffd", char[0]!, lineIndex, cellIndex, offset);
-          push(folded.length === 2 ? folded[1]! : "\ufffd", char[1]!, lineIndex, cellIndex, offset + 1);
-        } else {
-          push(folded.length === 1 ? folded : char, char, lineIndex, cellIndex, offset);
-        }
+        if (folded === "、" && previous >= "0" && previous <= "9") folded = ".";
+        push(folded, char, lineIndex, cellIndex, offset);
         previous = folded;
-        offset += char.length;
       }
     });
   });
-  let compact = "";
-  const compactToStream: number[] = [];
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
+  const joined = text.join("");
+  const compactParts: string[] = [];
+  const compactToStream = new Int32Array(length);
+  let compactLength = 0;
+  for (let index = 0; index < joined.length; index += 1) {
+    const char = joined[index]!;
     if (char === " " || char === "\t") continue;
-    compact += char;
-    compactToStream.push(index);
+    compactParts.push(char);
+    compactToStream[compactLength] = index;
+    compactLength += 1;
   }
   return {
-    text,
-    original,
-    lineOf: Int32Array.from(lineOf),
-    cellOf: Int32Array.from(cellOf),
-    offsetOf: Int32Array.from(offsetOf),
+    text: joined,
+    original: original.join(""),
+    lineOf,
+    cellOf,
+    offsetOf,
     lines,
-    compact,
-    compactToStream: Int32Array.from(compactToStream),
+    compact: compactParts.join(""),
+    compactToStream: compactToStream.subarray(0, compactLength),
   };
 }
 

@@ -46,9 +46,11 @@ interface Run {
 const isValue = (token: Token) => token.kind === "number" || token.kind === "placeholder";
 
 function buildRuns(tokens: readonly Token[], anchors: readonly Anchor[], stream: Stream): Run[] {
+  const anchorStarts = new Set(anchors.map((anchor) => anchor.start));
   const events: ({ at: number; anchor: Anchor } | { at: number; token: Token })[] = [
     ...anchors.map((anchor) => ({ at: anchor.start, anchor })),
-    ...tokens.filter((token) => token.kind !== "text" || !anchors.some((anchor) => anchor.start === token.start)).map((token) => ({ at: token.start, token })),
+    // The tokenizer gives each anchor's text as one text token starting where the anchor starts.
+    ...tokens.filter((token) => token.kind !== "text" || !anchorStarts.has(token.start)).map((token) => ({ at: token.start, token })),
   ];
   events.sort((a, b) => a.at - b.at || ("anchor" in a ? -1 : 1));
   const runs: Run[] = [];
@@ -62,7 +64,6 @@ function buildRuns(tokens: readonly Token[], anchors: readonly Anchor[], stream:
       continue;
     }
     const token = event.token;
-    if (token.start >= 0 && anchors.some((anchor) => token.start >= anchor.start && token.start < anchor.end)) continue;
     if (!current || current.line !== token.line) {
       current = { tokens: [], line: token.line };
       runs.push(current);
@@ -101,7 +102,10 @@ function assignRuns(
   sizes: ReadonlyMap<string, number>,
 ): Map<string, Assignment> {
   const result = new Map<string, Assignment>();
-  const hasValues = (run: Run) => run.tokens.some(isValue);
+  // A labelled row whose cells are all empty (a pipe or tab row `| 规章 |  |  |  |`) was published blank.
+  const hasValues = (run: Run) =>
+    run.tokens.some(isValue) ||
+    (run.anchor !== undefined && run.tokens.filter((token) => token.kind === "empty").length >= (sizes.get(run.anchor.key) ?? Number.POSITIVE_INFINITY));
   type Item = { kind: "anchored"; run: Run; order: number } | { kind: "orphan"; run: Run } | { kind: "label"; run: Run; order: number };
   // A label found twice in order (a heading and the row, a mention in prose and the row): the run whose figures
   // fit the row's columns best, the later one on a tie.
@@ -670,16 +674,23 @@ export function readTables(
       else byLine.set(token.line, [token]);
     }
     const values: Token[] = [];
+    const groupLabels = table4.groups.map((group) => canonicalLabel(group.label));
     for (const lineTokens of byLine.values()) {
       let lastText = -1;
       lineTokens.forEach((token, index) => {
         if (token.kind === "text") lastText = index;
       });
       const tail = lineTokens.slice(lastText + 1);
-      if (tail.some(isValue)) values.push(...tail);
+      const lineText = lineTokens.filter((token) => token.kind === "text").map((token) => token.text).join("");
+      // A group's row left wholly blank (`| 行政复议 |  |  |  |  |  |`) still holds its five cells.
+      const blankGroupRow =
+        (tail.length === table4.columns.length || tail.length === pointers4.length) &&
+        tail.every((token) => token.kind === "empty") &&
+        groupLabels.some((label) => canonicalLabel(lineText).endsWith(label));
+      if (tail.some(isValue) || blankGroupRow) values.push(...tail);
     }
     const rowCells: RowCells = { pointers: pointers4, kinds: pointers4.map(() => "count"), label: table4.name };
-    if (values.some(isValue)) {
+    if (values.length > 0) {
       const outcome = resolveRow(stream, rowCells, values, localIdentities(pointers4, edition, ["T4-SUM-GROUP"]), findings);
       outcomes.push({ row: rowCells, outcome });
       pointers4.forEach((target, index) => cells.set(target, outcome.readings[index]!));

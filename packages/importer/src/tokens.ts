@@ -48,7 +48,8 @@ export function tokenize(stream: Stream, from: number, to: number, spans: readon
   const closeCell = (at: number) => {
     // A cell with nothing in it (tab-separated rows keep them) is an empty cell of the table.
     if (!cellHasContent && at > from && (text[cellStart - 1] === "\t" || text[at] === "\t")) {
-      tokens.push({ kind: "empty", start: cellStart, end: cellStart, text: "", line: stream.lineOf[Math.min(at, text.length - 1)]! });
+      // The boundary after a line's last cell is the next line's newline: the cell's line is the one before it.
+      tokens.push({ kind: "empty", start: cellStart, end: cellStart, text: "", line: stream.lineOf[Math.max(from, Math.min(at - 1, text.length - 1))]! });
     }
     cellHasContent = false;
     cellStart = at + 1;
@@ -118,7 +119,12 @@ export function tokenize(stream: Stream, from: number, to: number, spans: readon
       while (end < limit && PLACEHOLDER_CHARS.has(text[end]!)) end += 1;
       const before = index === from ? " " : text[index - 1]!;
       const after = end >= to ? " " : text[end]!;
-      if ((before === " " || BOUNDARY.has(before)) && (after === " " || BOUNDARY.has(after)) && end - index <= 3) {
+      // `/` also separates labels (`三、本年度办理结果 / （六）其他处理`): it is a placeholder only as a whole cell.
+      const slash = text[index] === "/" || text[index] === "／";
+      const fits = slash
+        ? cellIsOnly(text, index, end, from, to)
+        : (before === " " || BOUNDARY.has(before)) && (after === " " || BOUNDARY.has(after));
+      if (fits && end - index <= 3) {
         tokens.push({ kind: "placeholder", start: index, end, text: text.slice(index, end), line });
         index = end;
         continue;
@@ -134,4 +140,11 @@ export function tokenize(stream: Stream, from: number, to: number, spans: readon
   }
   closeCell(to);
   return tokens;
+}
+
+/** True when `[start, end)` is all its cell holds, apart from spaces. */
+function cellIsOnly(text: string, start: number, end: number, from: number, to: number): boolean {
+  for (let index = start - 1; index >= from && !BOUNDARY.has(text[index]!); index -= 1) if (text[index] !== " ") return false;
+  for (let index = end; index < to && !BOUNDARY.has(text[index]!); index += 1) if (text[index] !== " ") return false;
+  return true;
 }

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { readText } from "../src/read-text.js";
+import { buildStream } from "../src/stream.js";
+import { findSections, sectionRanges } from "../src/sections.js";
+import { findAnchors, labelCandidates } from "../src/anchors.js";
+import { LAYOUTS } from "@xxgk/schema/layout";
+const text = readFileSync(process.argv[2]!, "utf8");
+const doc = readText(text.slice(text.indexOf("\n---\n") + 5));
+const stream = buildStream(doc);
+const ranges = sectionRanges(stream, findSections(stream));
+const r = ranges.get("proactiveDisclosure")!;
+let order = 0;
+const ed = process.argv[3] as "2019" | "2021";
+const specs = LAYOUTS[ed].table2.blocks.flatMap((b) => b.rows.map((row) => ({ key: row.key, label: row.label, order: (order += 1), variants: row.variants })));
+for (const a of findAnchors(stream, r.start, r.end, labelCandidates(specs))) console.log(a.key, a.order, a.match, a.inOrder, a.start, JSON.stringify(stream.text.slice(a.end, a.end + 12)));
