@@ -43,6 +43,7 @@ const LAZY: Record<string, string> = {
   "@xxgk/schema": "schema", // zod: malformed reports, render, the example
   "@xxgk/validators": "validators", // zod as well
   "@xxgk/renderer": "renderer", // render and the example, with DOCX
+  "@xxgk/importer": "importer", // import
   "iconv-lite": "iconv-lite", // GB18030 input
   "xxgk-embedded:example": "example", // `xxgk`, `init --example`
   "xxgk-embedded:schemas": "schemas", // `xxgk schema`
