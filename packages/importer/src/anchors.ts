@@ -139,8 +139,16 @@ export function findAnchors(stream: Stream, from: number, to: number, candidates
     if (!covered && textOnly.length >= PREFIX_SEED && lineText.length <= APPROXIMATE_LINE_LIMIT) {
       let best: { candidate: LabelCandidate; distance: number; end: number } | undefined;
       let second = Number.POSITIVE_INFINITY;
+      const present = new Set(lineText);
       for (const candidate of candidates) {
         if (candidate.kind !== "label" || candidate.text.length < PREFIX_SEED) continue;
+        // A label within its allowance shares all but a few of its characters with the line: skip the others cheaply.
+        let shared = 0;
+        for (const char of candidate.text) if (present.has(char)) shared += 1;
+        if (shared < candidate.text.length - slipAllowance(candidate.text.length) - 1) {
+          second = Math.min(second, candidate.text.length);
+          continue;
+        }
         const found = approximateFind(candidate.text, lineText);
         if (!best || found.distance < best.distance) {
           if (best) second = Math.min(second, best.distance);

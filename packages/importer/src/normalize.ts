@@ -22,6 +22,11 @@ const TRADITIONAL_MAP: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
+/** The simplified form of one character (itself when it is not one of the mapped traditional characters). */
+export function simplifyChar(char: string): string {
+  return TRADITIONAL_MAP.get(char) ?? char;
+}
+
 /** Converts the traditional characters the labels use into simplified ones. */
 export function simplify(text: string): string {
   let out = "";
@@ -46,10 +51,20 @@ export function canonical(text: string): string {
  * the same number of code units as the input character, or is "" for whitespace.
  */
 export function canonicalChar(char: string): string {
-  if (/[\s\u3000\u00a0]/u.test(char)) return "";
-  const folded = simplify(char.normalize("NFKC"));
-  return folded.length === 1 ? folded : char;
+  const cached = CHAR_CACHE.get(char);
+  if (cached !== undefined) return cached;
+  let folded: string;
+  if (/[\s\u3000\u00a0]/u.test(char)) folded = "";
+  else {
+    folded = simplify(char.normalize("NFKC"));
+    if (folded.length !== 1) folded = char;
+  }
+  // Bounded: a document of random characters must not grow it without limit.
+  if (CHAR_CACHE.size < 65_536) CHAR_CACHE.set(char, folded);
+  return folded;
 }
+
+const CHAR_CACHE = new Map<string, string>();
 
 /** Levenshtein distance, stopping early once it exceeds `limit` (returns `limit + 1` then). */
 export function editDistance(a: string, b: string, limit: number): number {
@@ -77,14 +92,18 @@ export function editDistance(a: string, b: string, limit: number): number {
  */
 export function approximateFind(needle: string, haystack: string): { distance: number; end: number } {
   const n = needle.length;
-  let previous = new Array<number>(haystack.length + 1).fill(0);
+  const width = haystack.length + 1;
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
   for (let i = 1; i <= n; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= haystack.length; j += 1) {
-      const cost = needle.charCodeAt(i - 1) === haystack.charCodeAt(j - 1) ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+    current[0] = i;
+    const code = needle.charCodeAt(i - 1);
+    for (let j = 1; j < width; j += 1) {
+      const cost = code === haystack.charCodeAt(j - 1) ? 0 : 1;
+      const best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = best;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   let distance = n;
   let end = 0;

@@ -6,7 +6,7 @@
  * between cells and a newline between lines; `original` holds the characters as published, index for index, so
  * prose can be cut out unchanged. `compact` drops spaces and tabs for label matching and maps back to `text`.
  */
-import { canonicalChar } from "./normalize.js";
+import { canonicalChar, simplifyChar } from "./normalize.js";
 import type { SourceDocument, SourceLine, SourcePosition } from "./source-document.js";
 
 export interface Stream {
@@ -66,7 +66,8 @@ export function buildStream(document: SourceDocument): Stream {
         const char = cellText[offset]!;
         const code = char.charCodeAt(0);
         // ASCII letters, digits and punctuation are already canonical; only the rest goes through NFKC.
-        let folded = code < 0x80 ? (code === 0x20 ? " " : char) : canonicalChar(char);
+        // CJK ideographs are NFKC-stable: only the traditional ones change.
+        let folded = code < 0x80 ? char : code >= 0x4e00 && code <= 0x9fff ? simplifyChar(char) : canonicalChar(char);
         if (folded === "" || folded.length !== 1) folded = folded === "" ? " " : char;
         // `1、` numbers a label like `1.`.
         if (folded === "、" && previous >= "0" && previous <= "9") folded = ".";

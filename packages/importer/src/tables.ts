@@ -265,12 +265,18 @@ function validFor(kind: CellKind, value: number): boolean {
   return value >= 0;
 }
 
+const POINTER_INDEX: Partial<Record<Edition, ReadonlyMap<string, number>>> = {};
+const LOCAL_IDENTITIES = new Map<string, LocalIdentity[]>();
+
 function localIdentities(pointers: readonly string[], edition: Edition, ruleIds: readonly string[]): LocalIdentity[] {
-  const cells = cellsOf(edition);
+  const key = `${edition}|${ruleIds.join(",")}|${pointers.join(",")}`;
+  const cached = LOCAL_IDENTITIES.get(key);
+  if (cached) return cached;
+  const index = (POINTER_INDEX[edition] ??= new Map(cellsOf(edition).map((cell, position) => [cell.pointer, position])));
   const local = new Map<number, number>();
-  pointers.forEach((pointer, index) => {
-    const global = cells.findIndex((cell) => cell.pointer === pointer);
-    if (global >= 0) local.set(global, index);
+  pointers.forEach((pointer, position) => {
+    const global = index.get(pointer);
+    if (global !== undefined) local.set(global, position);
   });
   const out: LocalIdentity[] = [];
   for (const ruleId of ruleIds) {
@@ -280,6 +286,7 @@ function localIdentities(pointers: readonly string[], edition: Edition, ruleIds:
       out.push({ stated: identity.stated.map((term) => local.get(term.index)!), expected: identity.expected.map((term) => local.get(term.index)!) });
     }
   }
+  LOCAL_IDENTITIES.set(key, out);
   return out;
 }
 
