@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", core: "src/core.ts" },
+  // `generate` is for the package's own scripts (rules.json, the conformance suite); it is not in `exports`.
+  entry: { index: "src/index.ts", core: "src/core.ts", generate: "src/generate.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

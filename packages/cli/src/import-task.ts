@@ -53,7 +53,8 @@ export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uin
   }
   const importer = await import("@xxgk/importer");
   // Text is decoded the way every other command decodes its input (BOM, UTF-16, GB18030, with the same errors).
-  if (TEXT_FORMATS.has(importer.sniffFormat(input, file.name))) {
+  const detected = importer.detectFormat(input, file.name);
+  if (detected.supported && TEXT_FORMATS.has(detected.format)) {
     try {
       input = (await decodeReportBytes(input, file.name)).text;
     } catch (error) {

@@ -91,7 +91,7 @@ describe("xxgk init", () => {
     const result = run(["init", "--year", "2024", "--body", "某某市商务局"]);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as { $schema: string; edition: string; meta: { body: string; year: number }; applications: Record<string, Record<string, number>> };
-    expect(report.$schema).toBe("https://unpkg.com/@xxgk/schema/json-schema/report.schema.json");
+    expect(report.$schema).toBe("https://xxgk.github.io/schema/v1/report.schema.json");
     expect(report.edition).toBe("2021");
     expect(report.meta).toEqual({ body: "某某市商务局", year: 2024 });
     expect(Object.values(report.applications).flatMap((row) => Object.values(row)).every((value) => value === 0)).toBe(true);

@@ -22,6 +22,7 @@ beforeAll(() => {
   copyReport("008-2024-huaian-shi", "008.txt");
   copyReport("215-2025-pingtan-shehuishiyeju", "215.txt");
   writeFileSync(join(dir, "junk.txt"), "欢迎访问本网站。\n联系我们\n");
+  writeFileSync(join(dir, "008.pdf"), readFileSync(new URL("pdf/008-2024-huaian-shi.pdf", CORPUS)));
 });
 
 describe("xxgk import", () => {
@@ -43,6 +44,15 @@ describe("xxgk import", () => {
     const validated = run(["validate", "006.json", "--profile", "audit"]);
     expect(validated.status).toBe(1);
     expect(validated.stdout).toContain("T4-SUM-GROUP");
+  });
+
+  it("imports a published PDF (the format told from its bytes) and validates it clean", () => {
+    const result = run(["import", "008.pdf", "-o", "008-from-pdf.json"]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "008-from-pdf.json"), "utf8"));
+    expect(report.import.source).toEqual({ fileName: "008.pdf", format: "pdf" });
+    expect(report.reviewAndLitigation.reconsideration.total).toBe(351);
+    expect(run(["validate", "008-from-pdf.json", "--profile", "audit"]).status).toBe(0);
   });
 
   it("refuses to overwrite an output without --force, and overwrites with it", () => {

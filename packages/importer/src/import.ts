@@ -21,6 +21,12 @@ import type { SourceDocument, SourceFormat, SourcePosition } from "./source-docu
 import { buildStream } from "./stream.js";
 import { editionFromTables, readTables, type CellHow } from "./tables.js";
 import { VERSION } from "./version.js";
+import { detectFormat } from "./sources/detect.js";
+import { decodeText } from "./sources/decode.js";
+import { readHtml } from "./sources/html.js";
+import { readPdf } from "./sources/pdf.js";
+import { readDocx } from "./sources/docx.js";
+import { SourceReadError, type SourceReadErrorCode } from "./sources/errors.js";
 
 /** Options of an import. */
 export interface ImportOptions {
@@ -258,18 +264,26 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
       setDate(date[1]!, date[2]!, date[3]!);
       const last = lines[lines.length - 1];
       if (last && last.length <= 30 && !/[。，,；;：:]/u.test(last)) lines.pop();
-    } else if (lines.length > 0 && titleInfo.body && lines[lines.length - 1] === titleInfo.body) {
+    } else if (lines.length > 0 && body && lines[lines.length - 1] === body) {
       // A signature without a date: the body's name alone on the last line.
       lines.pop();
-    } else if (lines.length > 0 && titleInfo.body) {
+    } else if (lines.length > 0 && body) {
       // A crawled page: `…。平潭综合实验区社会事业局2020年1月2日附件下载` — cut at the signature, drop what follows.
-      for (let index = lines.length - 1; index >= Math.max(0, lines.length - 3); index -= 1) {
+      // Page chrome (menus, links, the footer) may follow the signature on lines of its own: search the whole section.
+      for (let index = lines.length - 1; index >= 0; index -= 1) {
         const line = lines[index]!;
-        let at = line.indexOf(titleInfo.body, 1);
+        let at = line.indexOf(body);
         let signed: RegExpExecArray | null = null;
-        while (at > 0 && !(signed = INLINE_DATE.exec(line.slice(at + titleInfo.body.length)))) at = line.indexOf(titleInfo.body, at + 1);
-        if (signed && at > 0) {
-          lines.splice(index, lines.length - index, line.slice(0, at).trim());
+        // The date follows the name on the same line, or opens the next one.
+        const dateAfter = (position: number) => {
+          const rest = line.slice(position + body!.length);
+          return INLINE_DATE.exec(rest.trim() === "" ? (lines[index + 1] ?? "") : rest);
+        };
+        while (at >= 0 && !(signed = dateAfter(at))) at = line.indexOf(body, at + 1);
+        // The signature may open its own line (followed by page chrome), but never the section's only line.
+        if (signed && at >= 0 && (at > 0 || index > 0)) {
+          const kept = line.slice(0, at).trim();
+          lines.splice(index, lines.length - index, ...(kept ? [kept] : []));
           setDate(signed[1]!, signed[2]!, signed[3]!);
           break;
         }
@@ -307,58 +321,34 @@ function positionOf(stream: ReturnType<typeof buildStream>, index: number): Sour
 /** Largest input accepted, in bytes (a published report is rarely above a few megabytes). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Reads a format other than text into a `SourceDocument`; wired at build time (see `readers`). */
-export type SourceReader = (bytes: Uint8Array, options: { fileName?: string }) => Promise<SourceDocument>;
+/** Reads a format other than text into a `SourceDocument`. */
+export type SourceReader = (bytes: Uint8Array, options: { fileName?: string }) => Promise<SourceDocument> | SourceDocument;
+
+/** The readers of the markup and binary formats (`./sources/`), by format. */
+export const SOURCE_READERS: Readonly<Record<Exclude<SourceFormat, "text" | "markdown">, SourceReader>> = {
+  html: (bytes, options) => readHtml(bytes, options),
+  pdf: (bytes, options) => readPdf(bytes, options),
+  docx: (bytes, options) => readDocx(bytes, options),
+};
+
+const READ_ERROR_REFUSALS: Record<SourceReadErrorCode, RefusalCode> = {
+  "too-large": "TOO_LARGE",
+  "unsupported-format": "NOT_A_DOCUMENT",
+  undecodable: "UNREADABLE",
+  "invalid-pdf": "UNREADABLE",
+  encrypted: "UNREADABLE",
+  "no-text-layer": "NO_TEXT_LAYER",
+  "invalid-docx": "UNREADABLE",
+  "decompression-limit": "UNREADABLE",
+  "limit-exceeded": "UNREADABLE",
+};
+
+const looksLikeHtml = (text: string) => /^\s*(?:<!doctype html|<html[\s>])/iu.test(text) || /<(?:table|body)[\s>]/iu.test(text.slice(0, 4096));
 
 /**
- * Readers for the binary and markup formats, by format. The text reader is built in; HTML, PDF and DOCX readers
- * live in `./sources/` and are registered here when present. Until then those formats are refused with
- * `FORMAT_NOT_SUPPORTED` rather than guessed at.
- */
-export const SOURCE_READERS: Partial<Record<Exclude<SourceFormat, "text" | "markdown">, SourceReader>> = {};
-
-/** Tells the format from the first bytes and, failing that, the file name. */
-export function sniffFormat(bytes: Uint8Array, fileName?: string): SourceFormat | "binary" {
-  const head = bytes.subarray(0, 1024);
-  const ascii = String.fromCharCode(...head.subarray(0, 8));
-  if (ascii.startsWith("%PDF-")) return "pdf";
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "docx";
-  const sample = decodeUtf8(head).trimStart().slice(0, 200).toLowerCase();
-  if (sample.startsWith("<!doctype html") || sample.startsWith("<html") || /<(head|body|table|meta)[\s>]/u.test(sample)) return "html";
-  let control = 0;
-  for (const byte of head) if (byte < 9 || (byte > 13 && byte < 32)) control += 1;
-  if (head.length > 0 && control / head.length > 0.1 && !isUtf16(head)) return "binary";
-  const name = fileName?.toLowerCase() ?? "";
-  if (name.endsWith(".md") || name.endsWith(".markdown")) return "markdown";
-  return "text";
-}
-
-function isUtf16(head: Uint8Array): boolean {
-  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-}
-
-/** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 when UTF-8 fails. */
-export function decodeTextBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder("gb18030").decode(bytes);
-    } catch {
-      return decodeUtf8(bytes);
-    }
-  }
-}
-
-/**
- * Imports a published report from its bytes or text. Text and Markdown are read here; HTML, PDF and DOCX go to
- * the readers registered in `SOURCE_READERS`. Never throws for bad input: refusals come back as results.
+ * Imports a published report from its bytes or text. The format is told from the bytes (and the file name) by
+ * `detectFormat`; text is decoded by `decodeText` (UTF-8, UTF-16 with BOM, GB18030); HTML, PDF and DOCX go to their
+ * readers. Never throws for bad input: refusals come back as results.
  */
 export async function importReport(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
   const size = typeof input === "string" ? input.length * 2 : input.byteLength;
@@ -369,38 +359,29 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
       `The input is too large (${Math.round(size / 1024 / 1024)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB) to be an annual report.`,
     );
   }
-  if (typeof input === "string") {
-    const format = options.fileName?.toLowerCase().endsWith(".md") || looksLikeMarkdown(input) ? "markdown" : "text";
-    return importDocument(readText(input, format), options);
-  }
-  if (input.byteLength === 0) return refuse("NOT_A_DOCUMENT", "文件为空。", "The file is empty.");
-  const format = sniffFormat(input, options.fileName);
-  if (format === "binary") {
-    return refuse("NOT_A_DOCUMENT", "文件不是文档（看起来是二进制数据）。", "The file is not a document (it looks like binary data).");
-  }
-  if (format === "text" || format === "markdown") {
-    const text = decodeTextBytes(input);
-    const textFormat = format === "markdown" || looksLikeMarkdown(text) ? "markdown" : "text";
-    return importDocument(readText(text, textFormat), options);
-  }
-  const reader = SOURCE_READERS[format];
-  if (!reader) {
-    return refuse(
-      "FORMAT_NOT_SUPPORTED",
-      `本版本的导入器还不能读取 ${format.toUpperCase()} 文件。`,
-      `This build of the importer cannot read ${format.toUpperCase()} files yet.`,
-      format,
-    );
-  }
+  const readOptions = options.fileName ? { fileName: options.fileName } : {};
   try {
-    const document = await reader(input, options.fileName ? { fileName: options.fileName } : {});
+    if (typeof input === "string") {
+      const name = options.fileName?.toLowerCase() ?? "";
+      if (name.endsWith(".html") || name.endsWith(".htm") || looksLikeHtml(input)) return importDocument(readHtml(input, readOptions), options);
+      const format = name.endsWith(".md") || looksLikeMarkdown(input) ? "markdown" : "text";
+      return importDocument(readText(input, format), options);
+    }
+    const detected = detectFormat(input, options.fileName);
+    if (!detected.supported) {
+      return refuse("NOT_A_DOCUMENT", `文件不是可导入的文档：${detected.reason.zh}。`, `The file is not a document that can be imported: ${detected.reason.en}.`);
+    }
+    if (detected.format === "text" || detected.format === "markdown") {
+      const text = decodeText(input, readOptions).text;
+      const format = detected.format === "markdown" || looksLikeMarkdown(text) ? "markdown" : "text";
+      return importDocument(readText(text, format), options);
+    }
+    const document = await SOURCE_READERS[detected.format](input, readOptions);
     return importDocument(document, options);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "NO_TEXT_LAYER") {
-      return refuse("NO_TEXT_LAYER", "PDF 没有文字层（扫描件），无法导入。", "The PDF has no text layer (a scan); nothing to import.", format);
+    if (error instanceof SourceReadError) {
+      return refuse(READ_ERROR_REFUSALS[error.code], error.messages.zh, error.messages.en);
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    return refuse("UNREADABLE", `无法读取 ${format.toUpperCase()} 文件：${detail}`, `Cannot read the ${format.toUpperCase()} file: ${detail}`, format);
+    throw error;
   }
 }

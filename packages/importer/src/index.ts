@@ -8,12 +8,11 @@ export type {
   SourceLine,
   SourcePosition,
 } from "./source-document.js";
+export * from "./sources/index.js";
 export { readText } from "./read-text.js";
 export {
   importDocument,
   importReport,
-  sniffFormat,
-  decodeTextBytes,
   MAX_INPUT_BYTES,
   SOURCE_READERS,
   type CellProvenance,

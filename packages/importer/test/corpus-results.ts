@@ -46,13 +46,17 @@ export interface CorpusResult {
 }
 
 export async function corpusResults(): Promise<CorpusResult[]> {
-  const files = readdirSync(CORPUS)
-    .filter((name) => name.endsWith(".txt"))
-    .sort();
+  const files = [
+    ...readdirSync(CORPUS).filter((name) => name.endsWith(".txt")),
+    ...readdirSync(`${CORPUS}pdf`).map((name) => `pdf/${name}`),
+    ...readdirSync(`${CORPUS}html`).map((name) => `html/${name}`),
+  ].filter((name) => /\.(txt|pdf|html)$/u.test(name));
   const out: CorpusResult[] = [];
   for (const file of files) {
-    const stem = file.replace(/\.txt$/u, "");
-    const result = await importReport(reportText(file), { fileName: file });
+    const stem = file.replace(/^(pdf|html)\//u, "").replace(/\.(txt|pdf|html)$/u, "");
+    // Texts lose the corpus header; PDFs and web pages are imported from their bytes, as published.
+    const input = file.endsWith(".txt") ? reportText(file) : new Uint8Array(readFileSync(`${CORPUS}${file}`));
+    const result = await importReport(input, { fileName: file.replace(/^.*\//u, "") });
     const goldenPath = `${GOLDEN}${stem}.json`;
     if (!existsSync(goldenPath) || !result.report) {
       out.push({ file, result, right: 0, present: 0, wrong: [], unread: 0, proseRight: [], proseWrong: [] });

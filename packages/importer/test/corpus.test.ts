@@ -26,6 +26,11 @@ const EXACT = [
   "009-2025-shuyang-xian.txt",
   "014-2023-shuyang-fagaiju.txt",
   "202-2019-pingtan-shehuishiyeju.txt",
+  "pdf/006-2023-huaian-hongzequ.pdf",
+  "pdf/007-2024-huaian-hongzequ.pdf",
+  "pdf/008-2024-huaian-shi.pdf",
+  "html/014-2023-shuyang-fagaiju.html",
+  "html/213-2024-pingtan-ziranziyuan-shengtaihuanjingju.html",
 ];
 /** Bodies read as printed where the golden corrects the print: 009's OCR text reads 沐阳 for 沭阳 throughout. */
 const BODY_AS_PRINTED: Record<string, string> = { "009-2025-shuyang-xian.txt": "沐阳县人民政府" };
@@ -40,7 +45,7 @@ const byFile = (file: string) => results.find((item) => item.file === file)!;
 
 describe("the corpus", () => {
   it("has a golden report for every text", () => {
-    expect(results.length).toBeGreaterThanOrEqual(14);
+    expect(results.length).toBeGreaterThanOrEqual(19);
     expect(results.filter((item) => !item.golden).map((item) => item.file)).toEqual([]);
   });
 
@@ -90,7 +95,7 @@ describe("the corpus", () => {
         .diagnostics.filter((diagnostic) => diagnostic.outcome === "fail" && ARITHMETIC.has(diagnostic.ruleId))
         .map((diagnostic) => diagnostic.ruleId)
         .sort();
-      expect(failures, file).toEqual([...(publishedErrors[file.replace(/\.txt$/u, ".json")] ?? [])].sort());
+      expect(failures, file).toEqual([...(publishedErrors[file.replace(/^(pdf|html)\//u, "").replace(/\.(txt|pdf|html)$/u, ".json")] ?? [])].sort());
     }
     // 006's 四 as printed: 行政复议 维持 10, 纠正 1, 总计 0.
     expect(byFile("006-2023-huaian-hongzequ.txt").result.report!.reviewAndLitigation.reconsideration).toEqual({

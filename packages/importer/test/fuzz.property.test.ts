@@ -120,7 +120,8 @@ describe("refusals", () => {
       `某县人民政府2023年政府信息公开工作年度报告\n${SECTION_LAYOUTS.map((section) => section.heading).join("\n（图片）\n")}`,
       "TABLES_AS_IMAGES",
     ],
-    ["a PDF while no PDF reader is wired", new TextEncoder().encode("%PDF-1.7\n..."), "FORMAT_NOT_SUPPORTED"],
+    ["a damaged PDF", new TextEncoder().encode("%PDF-1.7\n..."), "UNREADABLE"],
+    ["an image", Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), "NOT_A_DOCUMENT"],
   ] as const)("refuses %s with a reason in both languages", async (_name, input, code) => {
     const result = await importReport(input);
     expect(result.status).toBe("refused");

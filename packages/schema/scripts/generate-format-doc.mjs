@@ -174,11 +174,16 @@ export function generateFormatDoc(api) {
       ["file", "describes"],
       Object.entries(JSON_SCHEMA_FILES).map(([key, file]) => [
         code(`@xxgk/schema/json-schema/${file}`),
-        key === "any" ? "a report of either edition (a `oneOf` on `edition`)" : `edition ${key} only`,
+        key === "any"
+          ? "a report of either edition (`if`/`then` on `edition`): point a validator here"
+          : `edition ${key} only: point a code generator here`,
       ]),
     ),
     "",
-    "Every field carries a Chinese `title` and `description`, which editors show on hover.",
+    "Shared shapes are `$defs` with ASCII titles (`ApplicationRow`, `ReviewLitigationGroup`, `ReportMeta` …), so code",
+    "generators name their types well; descriptions give the official Chinese label and an English one. Each file's",
+    `\`$id\` (\`${JSON_SCHEMA_ID}\` and siblings) carries the contract version, not the package version. How to use`,
+    "them from Java, Python, C# or Go, with the rules as data and the conformance suite: [consumers.md](consumers.md).",
     "",
   );
   return `${out.join("\n")}`;

@@ -91,6 +91,8 @@ function evaluateIdentity(
   // Hot path (tens of identities per report): plain loops, no allocation unless an operand is blank or invalid.
   let stated = 0;
   let expected = 0;
+  // Σ|term| bounds every partial sum: while it stays within 2^53 − 1, double arithmetic is exact.
+  let magnitude = 0;
   let blockers: DiagnosticCell[] | undefined;
   for (let side = 0; side < 2; side += 1) {
     const terms = side === 0 ? identity.stated : identity.expected;
@@ -102,13 +104,38 @@ function evaluateIdentity(
         continue;
       }
       const value = term.sign * values.values[term.index]!;
+      magnitude += Math.abs(value);
       if (side === 0) stated += value;
       else expected += value;
     }
   }
   if (blockers) return { entry, identity, outcome: "not-assessable", residual: 0, stated: 0, expected: 0, blockers };
+  if (magnitude > Number.MAX_SAFE_INTEGER) {
+    const exact = exactResidual(identity, current, previous);
+    if (exact !== undefined) {
+      return { entry, identity, outcome: exact === 0n ? "pass" : "fail", residual: Number(exact), stated, expected, blockers: NO_BLOCKERS };
+    }
+  }
   const residual = stated - expected;
   return { entry, identity, outcome: residual === 0 ? "pass" : "fail", residual, stated, expected, blockers: NO_BLOCKERS };
+}
+
+/**
+ * stated − expected computed exactly, for identities whose sums leave the range where doubles hold every integer
+ * (two cells of 2^53 − 1 already do): otherwise M + (M − 1) and M + (M − 3) round to the same double and a wrong
+ * report passes. Undefined when an operand is not an integer (amounts are not part of any identity today).
+ */
+function exactResidual(identity: Identity, current: CellValues, previous: CellValues | undefined): bigint | undefined {
+  let residual = 0n;
+  for (let side = 0; side < 2; side += 1) {
+    for (const term of side === 0 ? identity.stated : identity.expected) {
+      const value = (term.previous ? previous : current)!.values[term.index]!;
+      if (!Number.isInteger(value)) return undefined;
+      const signed = BigInt(term.sign) * BigInt(value);
+      residual += side === 0 ? signed : -signed;
+    }
+  }
+  return residual;
 }
 
 const NO_BLOCKERS: DiagnosticCell[] = [];
