@@ -14,6 +14,8 @@ export interface ImportJob {
   profile?: "publish" | "audit";
   /** Date for deadline rules, YYYY-MM-DD. */
   today?: string;
+  /** Language of the positions written into the report's import block. */
+  lang: "zh" | "en";
 }
 
 /** One finding of an import, as printed. */
@@ -62,7 +64,7 @@ export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uin
       throw error;
     }
   }
-  const result = await importer.importReport(input, { fileName: file.name.split(/[\\/]/u).pop()! });
+  const result = await importer.importReport(input, { fileName: file.name.split(/[\\/]/u).pop()!, lang: job.lang });
   const findings = result.findings.map((finding) => {
     const where = finding.position ? importer.describePosition(finding.position, "zh") : "";
     const whereEn = finding.position ? importer.describePosition(finding.position, "en") : "";

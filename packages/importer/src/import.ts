@@ -32,7 +32,10 @@ import { SourceReadError, type SourceReadErrorCode } from "./sources/errors.js";
 export interface ImportOptions {
   /** The source file's name: recorded in the result, and used to tell the format when the bytes do not. */
   readonly fileName?: string;
-  /** Language of `ImportResult.summary`-style messages where one language is needed; findings carry both. */
+  /**
+   * Language of the text written into the report itself: the positions of the `import` block (`第 12 行第 5 列` or
+   * `line 12, column 5`). Default `zh`. Findings and refusals always carry both languages.
+   */
   readonly lang?: "zh" | "en";
 }
 
@@ -214,7 +217,7 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     if (!target || !(column! in target)) continue;
     target[column!] = reading.how === "read" || reading.how === "inferred" ? reading.value : null;
     provenance[pointer] = { how: reading.how, ...(reading.position ? { position: reading.position } : {}) };
-    if (reading.position) record.positions[pointer] = describePosition(reading.position, "en");
+    if (reading.position) record.positions[pointer] = describePosition(reading.position, options.lang ?? "zh");
     if (reading.how === "read") {
       counts.read += 1;
       if (reading.value === null) counts.blank += 1;

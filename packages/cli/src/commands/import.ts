@@ -93,6 +93,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     : openSink(context, output, { force, inputs: files.map((file) => file.path) });
   const job: ImportJob = {
     kind: "import",
+    lang,
     ...(stringOption(values, "profile") ? { profile: stringOption(values, "profile") as "publish" | "audit" } : {}),
     ...(today ? { today } : {}),
   };
