@@ -1,12 +1,12 @@
-// Round trip: random reports of both editions, rendered by @xxgk/renderer as plain text and as Markdown, come
-// back from the importer with the same figures and prose. Plain text aligns columns with spaces, so a blank cell
+// Round trip: random reports of both editions, rendered by @xxgk/renderer as plain text, Markdown, HTML and DOCX,
+// come back from the importer with the same figures and prose. Plain text aligns columns with spaces, so a blank cell
 // leaves no trace there: text reports are generated without blanks; Markdown keeps empty cells, so its reports
 // have blanks too.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellsOf, createEmptyReport, readCell, type CellInfo, type Edition, type Report } from "@xxgk/schema";
-import { renderMarkdown, renderText } from "@xxgk/renderer";
-import { importDocument, readText } from "../src/index.js";
+import { renderDocx, renderHtml, renderMarkdown, renderText } from "@xxgk/renderer";
+import { importDocument, importReport, readText, type ImportResult } from "../src/index.js";
 import { proseKey } from "./corpus-results.js";
 
 const SENTENCES = [
@@ -58,7 +58,10 @@ function reportArbitrary(edition: Edition, blanks: boolean): fc.Arbitrary<Report
 }
 
 function expectSameReport(original: Report, text: string, format: "text" | "markdown") {
-  const result = importDocument(readText(text, format));
+  expectSameResult(original, importDocument(readText(text, format)));
+}
+
+function expectSameResult(original: Report, result: ImportResult) {
   expect(result.status, JSON.stringify(result.findings.slice(0, 3))).toBe("imported");
   const imported = result.report!;
   expect(imported.edition).toBe(original.edition);
@@ -85,6 +88,24 @@ describe.each(["2021", "2019"] as const)("round trip of edition %s", (edition) =
     fc.assert(
       fc.property(reportArbitrary(edition, true), (report) => expectSameReport(report, renderMarkdown(report), "markdown")),
       { numRuns: 40 },
+    );
+  });
+
+  it("through HTML (blank cells included) gives back every figure, blank and prose", async () => {
+    await fc.assert(
+      fc.asyncProperty(reportArbitrary(edition, true), async (report) => {
+        expectSameResult(report, await importReport(renderHtml(report), { fileName: "report.html" }));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("through DOCX (blank cells included) gives back every figure, blank and prose", async () => {
+    await fc.assert(
+      fc.asyncProperty(reportArbitrary(edition, true), async (report) => {
+        expectSameResult(report, await importReport(await renderDocx(report), { fileName: "report.docx" }));
+      }),
+      { numRuns: 10 },
     );
   });
 });
