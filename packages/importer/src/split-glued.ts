@@ -14,6 +14,8 @@
 export interface GlueToken {
   /** The number's text: optional sign, digits, optional decimal part. */
   readonly text: string;
+  /** True when the token must stay one cell (it was set apart by spaces and shows no sign of gluing). */
+  readonly whole?: boolean;
 }
 
 /** A linear identity between cells of the run: Σ stated = Σ expected (indexes into the run's cells). */
@@ -119,8 +121,8 @@ export function splitGlued(tokens: readonly GlueToken[], kinds: readonly GlueCel
         if (holds(cell)) search(token + 1, 0, cell + 1);
       }
     }
-    // Or take a shorter prefix (not for decimals: a decimal token is one cell).
-    if (rest.includes(".")) return;
+    // Or take a shorter prefix (not for decimals: a decimal token is one cell; nor for a token kept whole).
+    if (rest.includes(".") || tokens[token]!.whole) return;
     for (let length = 1; length < rest.length; length += 1) {
       const part = rest.slice(0, length);
       if (part === "-" || part === "+" || part === "−") continue;

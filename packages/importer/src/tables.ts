@@ -406,8 +406,30 @@ function resolveRow(
   }
   const glue = tokens.map((token) => ({ text: token.text }));
   const glueKinds = row.kinds.map((kind) => kind);
-  const raw = splitGlued(glue, glueKinds, []);
+  // Figures set apart by spaces were separated by the publisher: a short row there may have blank cells that left
+  // no trace, so `12  5` is not taken for 1/2/5 by digit count. Only a token that cannot be one figure (`01`, `00`)
+  // is split on digits alone; any other split must be confirmed by the table's arithmetic.
+  const spaced = tokens.some((token, index) => index > 0 && /[\s]/u.test(stream.text.slice(tokens[index - 1]!.end, token.start)));
+  const certainlyGlued = (text: string) => /^[+-]?0\d/u.test(text);
+  const raw = spaced
+    ? splitGlued(
+        tokens.map((token) => ({ text: token.text, whole: !certainlyGlued(token.text) })),
+        glueKinds,
+        [],
+      )
+    : splitGlued(glue, glueKinds, []);
   const positions = tokens.map((token) => where(token));
+  if (spaced && raw.candidates.length !== 1 && identities.length === 0) {
+    findings.push(
+      finding(
+        "MISSING_VALUES",
+        `${row.label}：该行只有 ${tokens.length} 个以空格分开的值（${printed}），少于 ${size} 栏，无法确定哪一栏空白，未读取。`,
+        `${row.label}: the row carries ${tokens.length} space-separated values (${printed}) for ${size} columns, and which are blank cannot be told; left unread.`,
+        { position: where(first), pointers: row.pointers },
+      ),
+    );
+    return { readings: unreadable(where(first)) };
+  }
   if (raw.candidates.length === 1 && !raw.exhausted) {
     const values = raw.candidates[0]!;
     findings.push(
@@ -437,6 +459,7 @@ function resolveRow(
     return { readings: unreadable(where(first)) };
   }
   const agreed = agreedCells(fitted.candidates, size);
+  const splits = spaced ? splitGlued(glue, glueKinds, []).splits : raw.splits;
   const readings: CellReading[] = agreed.map((value) =>
     value === undefined ? { value: null, how: "unreadable", position: where(first) } : { value, how: "inferred", position: where(first) },
   );
@@ -444,8 +467,8 @@ function resolveRow(
     findings.push(
       finding(
         "SPLIT_INFERRED",
-        `${row.label}：单元格粘连（${printed}），${raw.splits} 种拆分中只有 ${agreed.join(" / ")} 符合表内勾稽关系。`,
-        `${row.label}: cells glued together (${printed}); of ${raw.splits} possible splits only ${agreed.join(" / ")} satisfies the table's arithmetic.`,
+        `${row.label}：单元格粘连（${printed}），${splits} 种拆分中只有 ${agreed.join(" / ")} 符合表内勾稽关系。`,
+        `${row.label}: cells glued together (${printed}); of ${splits} possible splits only ${agreed.join(" / ")} satisfies the table's arithmetic.`,
         { position: where(first), pointers: row.pointers },
       ),
     );

@@ -74,6 +74,26 @@ describe("splitGlued", () => {
   });
 });
 
+describe("short rows", () => {
+  it("never splits figures the publisher set apart by spaces when a blank cell may explain the shortfall", async () => {
+    const text = [
+      "某县人民政府2023年政府信息公开工作年度报告",
+      "一、总体情况",
+      "概述。",
+      "二、主动公开政府信息情况",
+      "第二十条第（一）项",
+      "信息内容  本年制发件数  本年废止件数  现行有效件数",
+      "规章  0  0  0",
+      "行政规范性文件  12  5",
+      "三、收到和处理政府信息公开申请情况",
+    ].join("\n");
+    const result = await importReport(text);
+    expect(result.report!.proactiveDisclosure.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+    expect(result.provenance["/proactiveDisclosure/normativeDocuments/issued"]?.how).toBe("unreadable");
+    expect(result.findings.some((finding) => finding.code === "MISSING_VALUES" && finding.messageEn.includes("12 5"))).toBe(true);
+  });
+});
+
 describe("provenance", () => {
   it("points every read cell at the line it came from, in the language asked for", async () => {
     const text = reportText("014-2023-shuyang-fagaiju.txt");
