@@ -16,7 +16,9 @@ import { releasePolicy } from "../../scripts/release-policy.mjs";
 //     EXTERNAL below, and import it only with `import()`. The build leaves it out of dist/.
 // Adding an on-demand dependency later is one of these two steps; the build fails if a package ends up both bundled
 // and declared, or imported at run time without being declared.
-const EXTERNAL: string[] = [];
+// @xxgk/importer is declared: it carries PDF.js (several MB), which only `xxgk import` needs, and it is the same
+// package a consumer installs for the SDK, so it is deduplicated with theirs.
+const EXTERNAL: string[] = ["@xxgk/importer"];
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 /** Every import is bundled except the EXTERNAL packages (and their subpaths). */
 const BUNDLE_ALL = [EXTERNAL.length === 0 ? /.*/ : new RegExp(`^(?!(?:${EXTERNAL.map(escape).join("|")})(?:/|$))`)];
@@ -63,6 +65,7 @@ const LAZY: Record<string, string> = {
   "@xxgk/schema": "schema", // zod: malformed reports, render, the example
   "@xxgk/validators": "validators", // zod as well
   "@xxgk/renderer": "renderer", // render and the example, with DOCX
+  "@xxgk/importer": "importer", // import
   "iconv-lite": "iconv-lite", // GB18030 input
   "xxgk-embedded:example": "example", // `xxgk`, `init --example`
   "xxgk-embedded:schemas": "schemas", // `xxgk schema`

@@ -219,15 +219,47 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "import",
-    args: msg("<文件>", "<file>"),
-    positionals: { min: 1, max: 1 },
-    summary: msg("把已发布的报告（文本、Markdown、HTML、PDF、DOCX）转换为报告 JSON（本版本尚未提供）", "convert a published report (text, Markdown, HTML, PDF, DOCX) to report JSON (not available in this version)"),
+    args: msg("<文件|目录|glob|->...", "<file|dir|glob|->..."),
+    positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+    summary: msg("把已发布的报告（文本、Markdown、HTML、PDF、DOCX）转换为报告 JSON", "convert published reports (text, Markdown, HTML, PDF, DOCX) to report JSON"),
     description: msg(
-      "导入功能依赖 @xxgk/importer，本版本尚未包含该包：命令以退出码 2 结束并说明原因。",
-      "Importing needs @xxgk/importer, which this version does not include yet: the command exits with code 2 and says so.",
+      "按官方格式读出已发布报告的表格和文字，写成可供 xxgk validate 检查的报告 JSON。结果是确定的：同一文件每次导入结果相同。读不出的单元格不会被猜测：它们为 null，并列在报告的 import 块中（validate 会说明“导入时无法辨认”，而不是“空白”）；粘连在一起的数字只有在表内勾稽关系唯一确定拆法时才拆分，并记为推断。2019 年以前的报告、扫描件、不含报告的网页和非文档文件会被拒绝，并说明原因。格式按文件内容判断（有文字层的 PDF、网页、Word 文件、文本和 Markdown）；目录按 .txt .md .html .htm .pdf .docx 递归查找。一份报告默认输出 JSON；多份报告用 --out-dir 每份写一个 JSON 文件，或用 --format ndjson 每行一份。每份导入的报告随即按 audit 配置校验。\n退出码：0 全部完整导入、没有无法辨认的单元格和导入警告，且没有错误或警告级的校验问题；1 已导入但有问题（部分导入、无法辨认的单元格或校验问题）；2 有报告被拒绝或无法读取，或用法错误。",
+      "Reads the tables and text of published reports in the official layout and writes report JSON that xxgk validate checks. Deterministic: the same file always gives the same result. Cells that cannot be read are never guessed: they are null and listed in the report's import block (validate then says \"could not be read when imported\", not \"blank\"); glued figures are split only where the table's arithmetic allows a single split, and are marked inferred. Reports before 2019, scans, pages holding no report and files that are not documents are refused with the reason. The format is told from the content (PDF with a text layer, web pages, Word files, text and Markdown); directories are searched for .txt .md .html .htm .pdf .docx. One report is written as JSON; for many, use --out-dir for one JSON file each or --format ndjson for one line each. Every imported report is then validated with the audit profile.\nExit codes: 0 every report imported completely, with no unreadable cell, no import warning and no error or warning from the validators; 1 imported with problems (partial, unreadable cells or validation findings); 2 a report was refused or could not be read, or a usage error.",
     ),
-    options: [OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")), FORCE],
-    examples: [{ command: "xxgk import 2023年报.pdf -o 2023.json", description: msg("（将来）从 PDF 导入", "(future) import a PDF report") }],
+    options: [
+      OUTPUT(msg("写入该文件而不是标准输出（一份报告，或 --format ndjson）", "write to this file instead of standard output (one report, or --format ndjson)")),
+      {
+        name: "out-dir",
+        type: "string",
+        value: msg("<目录>", "<dir>"),
+        description: msg("每份报告写一个 JSON 文件到该目录（文件名取自输入文件名）", "write one JSON file per report into this directory (named after the input)"),
+      },
+      {
+        name: "format",
+        type: "string",
+        choices: ["json", "ndjson"],
+        value: "<json|ndjson>",
+        description: msg(
+          "json：报告 JSON（一份报告时的默认值）；ndjson：每份报告一行，含导入状态、单元格统计、发现的问题和报告（多份报告时的默认值）",
+          "json: the report JSON (default for one report); ndjson: one line per report with status, cell counts, findings and the report (default for several)",
+        ),
+      },
+      {
+        ...PROFILE,
+        description: msg(
+          "校验导入报告所用的规则配置：audit（默认，审核已发布的报告）或 publish",
+          "rule profile used to validate the imported reports: audit (default: reviewing published reports) or publish",
+        ),
+      },
+      { name: "today", type: "string", value: "<YYYY-MM-DD>", description: msg("校验时按该日期判断期限类规则（默认今天）", "date used by deadline rules when validating (default: today)") },
+      FORCE,
+      JOBS,
+    ],
+    examples: [
+      { command: "xxgk import 2023年报.txt -o 2023.json && xxgk validate 2023.json", description: msg("审核人员的流程：导入，再检查", "the reviewer's pipeline: import, then check") },
+      { command: "xxgk import 年报/ --out-dir json/", description: msg("整个目录，每份报告一个 JSON 文件", "a whole folder, one JSON file per report") },
+      { command: 'xxgk import "**/*.md" --format ndjson > reports.ndjson', description: msg("每份报告一行，便于研究分析", "one line per report, for research") },
+    ],
   },
   {
     name: "schema",

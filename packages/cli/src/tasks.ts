@@ -9,6 +9,7 @@ import type { Lang, Message } from "./i18n.js";
 import type { InputFile } from "./input/expand.js";
 import { loadReportBytes, loadReportFile } from "./input/read.js";
 import type { ValidatedFile, ValidateSettings } from "./validate-output.js";
+import type { ImportJob, ImportOutcome } from "./import-task.js";
 
 /** Validation settings of a batch. */
 export interface ValidateJob extends ValidateSettings {
@@ -25,7 +26,7 @@ export interface ExportJob {
 }
 
 /** The settings of a batch. */
-export type Job = ValidateJob | ExportJob;
+export type Job = ValidateJob | ExportJob | ImportJob;
 
 /** A file that could not be read (missing, binary, too large…). */
 export interface ReadFailure {
@@ -52,8 +53,13 @@ let cellRepair: typeof import("./cell-repair.js") | undefined;
 /** Runs a job on one file (`bytes` given for standard input). */
 export async function runTask(job: ValidateJob, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome>;
 export async function runTask(job: ExportJob, file: InputFile, bytes?: Uint8Array): Promise<ExportOutcome>;
-export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome | ExportOutcome>;
-export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome | ExportOutcome> {
+export async function runTask(job: ImportJob, file: InputFile, bytes?: Uint8Array): Promise<ImportOutcome>;
+export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome | ExportOutcome | ImportOutcome>;
+export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Promise<ValidateOutcome | ExportOutcome | ImportOutcome> {
+  if (job.kind === "import") {
+    const { runImportTask } = await import("./import-task.js");
+    return runImportTask(job, file, bytes);
+  }
   const loaded = bytes ? await loadReportBytes(bytes, file.name) : await loadReportFile(file.path, file.name);
   if (job.kind === "validate") {
     // Loaded on first use, so exporting never loads the rule engine.

@@ -171,16 +171,6 @@ describe("xxgk render", () => {
   });
 });
 
-describe("xxgk import", () => {
-  it("exits 2 and says the importer is not available in this version", () => {
-    const result = run(["import", "report.pdf"]);
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("@xxgk/importer");
-    expect(run(["import", "report.pdf", "--lang", "en"]).stderr).toContain("cannot import");
-  });
-});
-
 describe("xxgk schema", () => {
   const committed = (file: string) => readFileSync(new URL(`../../schema/json-schema/${file}`, import.meta.url), "utf8");
 

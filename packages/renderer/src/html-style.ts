@@ -36,6 +36,8 @@ export const REPORT_CSS = `
 .xxgk-report th.xxgk-note{font-size:9pt;text-align:left}
 .xxgk-report td{text-align:center;font-variant-numeric:tabular-nums}
 .xxgk-report td.xxgk-blank{background:repeating-linear-gradient(135deg,#fff 0 6px,#f4f4f4 6px 8px)}
+.xxgk-report td.xxgk-unreadable{background:#fff4d6;color:#8a5a00;font-weight:700;outline:1px dashed #c98a00;outline-offset:-3px}
+.xxgk-report td.xxgk-inferred{text-decoration:underline dotted #6a6a6a}
 .xxgk-report .xxgk-t2 col.xxgk-label{width:34%}
 .xxgk-report .xxgk-t3 col.xxgk-group{width:3em}
 .xxgk-report .xxgk-t3 col.xxgk-group-1{width:4.6em}

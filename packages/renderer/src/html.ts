@@ -98,6 +98,23 @@ interface Context {
   report: Report;
   prefix: string;
   marks: Map<string, Mark>;
+  /** Cells the report's `import` block lists: could not be read when imported, or inferred. */
+  imported: { unreadable: Set<string>; inferred: Set<string>; lang: "zh" | "en" };
+}
+
+const IMPORT_STRINGS = {
+  zh: { unreadable: "导入时无法辨认（不是空白）", inferred: "导入时推断（原文数字粘连，按勾稽关系拆分）" },
+  en: { unreadable: "could not be read when imported (not blank)", inferred: "inferred when imported (glued figures split by the table's arithmetic)" },
+} as const;
+
+function importedCells(report: Report, lang: "zh" | "en"): Context["imported"] {
+  const record = (report as { import?: { unreadable?: unknown; absent?: unknown; inferred?: unknown } }).import;
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+  return {
+    unreadable: new Set([...list(record?.unreadable), ...list(record?.absent)]),
+    inferred: new Set(list(record?.inferred)),
+    lang,
+  };
 }
 
 const HEADER_CLASSES: Record<HeaderCell["variant"], string> = {
@@ -240,8 +257,19 @@ function renderDataCell(cell: DataCell, context: Context): string {
     html += `${index > 0 ? " " : ""}${context.prefix}-${cell.headers[index]}`;
   html += `"`;
   if (cell.columnSpan > 1) html += ` colspan="${cell.columnSpan}"`;
-  const classList = `${value === "" ? "xxgk-blank" : ""}${classes}`.trim();
+  const pointer = cell.info.pointer;
+  const unreadable = value === "" && context.imported.unreadable.has(pointer);
+  const inferred = !unreadable && context.imported.inferred.has(pointer);
+  const importClass = unreadable ? "xxgk-unreadable" : inferred ? "xxgk-inferred" : value === "" ? "xxgk-blank" : "";
+  const classList = `${importClass}${classes}`.trim();
   if (classList) html += ` class="${classList}"`;
+  if (unreadable || inferred) {
+    const note = escapeHtml(IMPORT_STRINGS[context.imported.lang][unreadable ? "unreadable" : "inferred"]);
+    html += ` data-xxgk-import="${unreadable ? "unreadable" : "inferred"}"`;
+    // A cell already flagged by a finding keeps the finding's tooltip; the class and attribute still mark it.
+    if (!attributes) html += ` title="${note}"`;
+    return `${html}${attributes}>${unreadable ? `<span aria-hidden="true">?</span><span class="xxgk-sr-only">${note}</span>` : value}</td>`;
+  }
   return `${html}${attributes}>${value}</td>`;
 }
 
@@ -428,6 +456,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     report,
     prefix,
     marks: diagnostics ? buildMarks(report, diagnostics, prefix, lang) : new Map(),
+    imported: importedCells(report, lang),
   };
   const body = `${diagnostics ? `${renderFindings(diagnostics, context, lang)}\n` : ""}${renderArticle(context)}\n`;
   if (options.fragment) return body;

@@ -46,6 +46,12 @@ export interface SectionLayout {
   readonly kind: "prose" | "table";
   /** Table key for table sections: `table2`, `table3` or `table4`. */
   readonly table?: TableKey;
+  /**
+   * Heading wordings seen in published reports instead of the official `title` (without the ordinal), e.g.
+   * `存在主要问题及改进情况`. The importer accepts them (and reports that the heading differs); the renderer always
+   * prints `heading`.
+   */
+  readonly headingVariants?: readonly string[];
 }
 
 /** The official tables: 表二 (主动公开), 表三 (依申请公开), 表四 (复议诉讼). */
@@ -93,6 +99,7 @@ const SECTIONS: readonly SectionLayout[] = [
     english: "Administrative reconsideration and litigation",
     kind: "table",
     table: "table4",
+    headingVariants: ["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政法复议、行政诉讼情况"],
   },
   {
     key: "problemsAndImprovements",
@@ -101,6 +108,7 @@ const SECTIONS: readonly SectionLayout[] = [
     title: "存在的主要问题及改进情况",
     english: "Main problems and improvements",
     kind: "prose",
+    headingVariants: ["存在主要问题及改进情况", "存在的主要问题及整改措施", "存在的主要问题及整改情况", "存在的问题及改进措施"],
   },
   {
     key: "otherMatters",
@@ -135,6 +143,11 @@ export interface Table2RowLayout {
   readonly label: string;
   /** English name for developers. */
   readonly english: string;
+  /**
+   * Other wordings of the row label seen in published reports, e.g. `规范性文件` (the 2019 wording) in a 2021
+   * report. The importer accepts them; everything else prints `label`.
+   */
+  readonly variants?: readonly string[];
 }
 
 /** One captioned block of 表二, e.g. 第二十条第（一）项. */
@@ -185,7 +198,12 @@ const TABLE2_2021: Table2Layout = {
       ],
       rows: [
         RULES_ROW,
-        { key: "normativeDocuments", label: "行政规范性文件", english: "Administrative normative documents" },
+        {
+          key: "normativeDocuments",
+          label: "行政规范性文件",
+          english: "Administrative normative documents",
+          variants: ["规范性文件"],
+        },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseReport, createEmptyReport, isReport } from "./index.js";
+import { parseReport, createEmptyReport, isReport, isWellFormedReport } from "./index.js";
 
 const example = JSON.parse(
   readFileSync(new URL("../../../examples/2023-shizuishan-shangwuju.json", import.meta.url), "utf8"),
@@ -157,5 +157,36 @@ describe("messages for malformed metadata", () => {
         expect.objectContaining({ pointer: "/meta/publishedOn", message: expect.stringContaining("真实日期") }),
       ]),
     );
+  });
+});
+
+describe("the import record", () => {
+  const record = {
+    tool: "@xxgk/importer",
+    version: "0.1.0",
+    source: { fileName: "report.txt", format: "text" },
+    unreadable: ["/applications/total/total"],
+    inferred: ["/applications/newlyReceived/total"],
+    absent: ["/proactiveDisclosure/rules/issued"],
+    positions: { "/applications/total/total": "line 3, column 5" },
+  };
+
+  it("is accepted by parseReport and the fast structure check alike", () => {
+    const report = { ...clone(example), import: record };
+    expect(parseReport(report).success).toBe(true);
+    expect(isReport(report)).toBe(true);
+    expect(isWellFormedReport(report)).toBe(true);
+  });
+
+  it.each([
+    ["an unknown format", { ...record, source: { format: "rtf" } }],
+    ["a pointer that is not a string", { ...record, unreadable: [3] }],
+    ["a missing list", { tool: "x", version: "1", inferred: [] }],
+    ["an unknown field", { ...record, guessed: [] }],
+  ])("is rejected with %s by both", (_name, bad) => {
+    const report = { ...clone(example), import: bad };
+    expect(parseReport(report).success).toBe(false);
+    expect(isReport(report)).toBe(false);
+    expect(isWellFormedReport(report)).toBe(false);
   });
 });

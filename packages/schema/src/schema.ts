@@ -194,6 +194,82 @@ export const ReportMeta = z
   });
 
 // ---------------------------------------------------------------------------------------------------------
+// Import record
+
+/** The source formats an importer reads. */
+export const IMPORT_SOURCE_FORMATS = ["text", "markdown", "html", "pdf", "docx"] as const;
+
+/**
+ * How a report was imported from a published document (written by `@xxgk/importer`, read by the validators and
+ * the renderer). A cell listed in `unreadable` or `absent` is `null` in the tables like a blank cell, but it was
+ * not published blank: it was there and could not be read, or was not found. Checkers must say so instead of
+ * "blank"; `inferred` cells hold a value the importer deduced (glued digits split by the table's arithmetic).
+ */
+export const ImportRecord = z
+  .strictObject({
+    tool: z.string().min(1).meta({ description: bilingual("导入工具的名称，如“@xxgk/importer”。", "The importing tool, e.g. @xxgk/importer.") }),
+    version: z.string().min(1).meta({ description: bilingual("导入工具的版本。", "The importing tool's version.") }),
+    source: z
+      .strictObject({
+        fileName: z.string().optional().meta({ description: bilingual("原文件名。", "The source file's name.") }),
+        format: z
+          .enum(IMPORT_SOURCE_FORMATS)
+          .meta({ description: bilingual("原文件格式：text、markdown、html、pdf 或 docx。", "The source format: text, markdown, html, pdf or docx.") }),
+      })
+      .optional()
+      .meta({ description: bilingual("导入的原文件。", "The imported source file.") }),
+    unreadable: z.array(z.string()).meta({
+      description: bilingual(
+        "原文中有但导入时无法辨认的单元格（JSON Pointer）；其值为 null，但不是空白。",
+        "Cells present in the source that could not be read when imported (JSON Pointers); null, but not blank.",
+      ),
+    }),
+    inferred: z.array(z.string()).meta({
+      description: bilingual(
+        "导入时推断出的单元格（JSON Pointer），如按勾稽关系拆分粘连的数字。",
+        "Cells whose value was inferred when imported (JSON Pointers), e.g. glued figures split by the table's arithmetic.",
+      ),
+    }),
+    absent: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description: bilingual(
+          "原文中未找到的单元格（JSON Pointer）；其值为 null，但不是空白。",
+          "Cells not found in the source (JSON Pointers); null, but not blank.",
+        ),
+      }),
+    positions: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description: bilingual(
+          "各单元格在原文中的位置（JSON Pointer → 位置说明，如“第 12 行第 5 列”）。",
+          "Where each cell was found in the source (JSON Pointer → a description such as line 12, column 5).",
+        ),
+      }),
+  })
+  .meta({
+    id: "ImportRecord",
+    title: "ImportRecord",
+    description: bilingual(
+      "导入记录：报告由已发布文档导入时，哪些单元格无法辨认、未找到或经推断。",
+      "Import record: for a report imported from a published document, which cells could not be read, were not found or were inferred.",
+    ),
+  });
+
+/** The import record of a report (see {@link ImportRecord}). */
+export interface ImportRecordData {
+  tool: string;
+  version: string;
+  source?: { fileName?: string | undefined; format: (typeof IMPORT_SOURCE_FORMATS)[number] } | undefined;
+  unreadable: string[];
+  inferred: string[];
+  absent?: string[] | undefined;
+  positions?: Record<string, string> | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Tables, built from the layout
 
 /** `article20Item1` → `Article20Item1`: layout keys as type names. */
@@ -338,6 +414,7 @@ function reportSchema<E extends Edition>(edition: E) {
       reviewAndLitigation: ReviewAndLitigationSchema,
       problemsAndImprovements: ProseSection,
       otherMatters: ProseSection,
+      import: ImportRecord.optional(),
     })
     .meta({
       title: `Report${edition}`,
@@ -488,6 +565,8 @@ interface ReportBase {
   reviewAndLitigation: ReviewAndLitigation;
   problemsAndImprovements: Prose;
   otherMatters: Prose;
+  /** How the report was imported from a published document, when it was. */
+  import?: ImportRecordData | undefined;
 }
 
 /** A report in edition 2021. */

@@ -112,6 +112,23 @@ function tableChecks(edition: Edition): Record<string, Check> {
   return checks;
 }
 
+const IMPORT_FORMATS = new Set(["text", "markdown", "html", "pdf", "docx"]);
+const isImportRecord: Check = strictObject({
+  tool: { check: (value) => typeof value === "string" && value.length > 0 },
+  version: { check: (value) => typeof value === "string" && value.length > 0 },
+  source: {
+    check: strictObject({
+      fileName: { check: isString, optional: true },
+      format: { check: (value) => typeof value === "string" && IMPORT_FORMATS.has(value) },
+    }),
+    optional: true,
+  },
+  unreadable: { check: isStringArray },
+  inferred: { check: isStringArray },
+  absent: { check: isStringArray, optional: true },
+  positions: { check: (value) => isObject(value as Value) && Object.values(value as Record<string, Value>).every(isString), optional: true },
+});
+
 function reportCheck(edition: Edition): Check {
   const tables = tableChecks(edition);
   return strictObject({
@@ -125,6 +142,7 @@ function reportCheck(edition: Edition): Check {
     reviewAndLitigation: { check: tables.reviewAndLitigation! },
     problemsAndImprovements: { check: isProse },
     otherMatters: { check: isProse },
+    import: { check: isImportRecord, optional: true },
   });
 }
 

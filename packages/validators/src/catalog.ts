@@ -88,7 +88,7 @@ function checkCellValues(context: RuleContext): Finding[] {
   if (!values) return [];
   const findings: Finding[] = [];
   values.status.forEach((status, index) => {
-    if (status === CellStatus.Blank || status === CellStatus.Missing) return;
+    if (status === CellStatus.Blank || status === CellStatus.Missing || status === CellStatus.Unreadable) return;
     if (status === CellStatus.Ok) {
       findings.push(pass());
       return;

@@ -15,6 +15,11 @@ export const CellStatus = {
   Missing: 2,
   /** Present but not a valid value (a string, a fraction in a count, a negative count …). */
   Invalid: 3,
+  /**
+   * `null`, and the report's `import` block lists the cell as unreadable or absent: the published document had
+   * something there that could not be read when imported. Not blank; never taken as 0.
+   */
+  Unreadable: 4,
 } as const;
 
 /** The cells of one edition with an index, and English labels for English messages. */
@@ -140,14 +145,26 @@ export function readCellValues(input: unknown, edition: Edition): CellValues {
       } else status[column.index] = CellStatus.Invalid;
     }
   }
+  for (const pointer of importedUnreadable(root)) {
+    const index = table.index.get(pointer);
+    if (index !== undefined && status[index] === CellStatus.Blank) status[index] = CellStatus.Unreadable;
+  }
   return { table, values, status, raw };
+}
+
+/** The cells the report's `import` block (written by @xxgk/importer) lists as unreadable or absent. */
+function importedUnreadable(root: Record<string, unknown>): string[] {
+  const record = root.import;
+  if (record === null || typeof record !== "object" || Array.isArray(record)) return [];
+  const lists = [(record as Record<string, unknown>).unreadable, (record as Record<string, unknown>).absent];
+  return lists.flatMap((list) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : []));
 }
 
 /** The stated value of a cell for diagnostics: the number, `null` when blank, `undefined` otherwise. */
 export function statedValue(values: CellValues, index: number): number | null | undefined {
   const status = values.status[index];
   if (status === CellStatus.Ok) return values.values[index]!;
-  if (status === CellStatus.Blank) return null;
+  if (status === CellStatus.Blank || status === CellStatus.Unreadable) return null;
   const raw = values.raw[index];
   // Infinity and NaN would become null (blank) in JSON: leave them out.
   return typeof raw === "number" && Number.isFinite(raw) ? raw : undefined;
@@ -162,6 +179,7 @@ export function diagnosticCell(values: CellValues, index: number, previous = fal
     labelEn: previous ? `Previous report / ${values.table.labelsEn[index]!}` : values.table.labelsEn[index]!,
     value: statedValue(values, index),
   };
+  if (values.status[index] === CellStatus.Unreadable) cell.unreadable = true;
   if (previous) cell.document = "previous";
   return cell;
 }

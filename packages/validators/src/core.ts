@@ -44,3 +44,5 @@ export type {
   ValidationCounts,
   ValidationResult,
 } from "./types.js";
+/** The arithmetic identities (R1–R4) derived from the layout, for tools that reason about cells (the importer). */
+export { identitiesOf, type Identity, type IdentityTerm } from "./identities.js";

@@ -287,14 +287,6 @@ function notAssessableDiagnostic(
     return true;
   });
   const pointers = [...new Set([...otherPointers, ...cells.filter((cell) => !cell.document).map((cell) => cell.pointer)])];
-  const listed = (lang: "zh" | "en") => {
-    const where = [
-      ...[...new Set(otherPointers)].map((pointer) => pointerLabel(pointer, lang)),
-      ...cells.map((cell) => (lang === "en" ? cell.labelEn ?? cell.label : cell.label)),
-    ];
-    if (lang === "en") return where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
-    return where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
-  };
   const zh: string[] = [];
   const en: string[] = [];
   const because = [...new Map(reasons.map((reason) => [reason.zh, reason])).values()];
@@ -302,9 +294,28 @@ function notAssessableDiagnostic(
     zh.push(reason.zh);
     en.push(reason.en);
   }
-  if (cells.length > 0 || (otherPointers.length > 0 && because.length === 0)) {
-    zh.push(`所涉内容空白、缺失或无效（空白不按 0 计算）：${listed("zh")}`);
-    en.push(`an operand is blank, missing or invalid (blank is never taken as 0): ${listed("en")}`);
+  const unreadable = cells.filter((cell) => cell.unreadable);
+  if (unreadable.length > 0) {
+    const names = (lang: "zh" | "en") => {
+      const where = unreadable.map((cell) => (lang === "en" ? cell.labelEn ?? cell.label : cell.label));
+      if (lang === "en") return where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
+      return where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
+    };
+    zh.push(`所涉单元格导入时无法辨认（不按 0 计算）：${names("zh")}`);
+    en.push(`an operand could not be read when imported (never taken as 0): ${names("en")}`);
+  }
+  if (cells.length > unreadable.length || (otherPointers.length > 0 && because.length === 0)) {
+    const rest = cells.filter((cell) => !cell.unreadable);
+    const restList = (lang: "zh" | "en") => {
+      const where = [
+        ...[...new Set(otherPointers)].map((pointer) => pointerLabel(pointer, lang)),
+        ...rest.map((cell) => (lang === "en" ? cell.labelEn ?? cell.label : cell.label)),
+      ];
+      if (lang === "en") return where.length <= 3 ? where.join("; ") : `${where.slice(0, 3).join("; ")} and ${where.length - 3} more`;
+      return where.length <= 3 ? where.join("；") : `${where.slice(0, 3).join("；")} 等 ${where.length} 处`;
+    };
+    zh.push(`所涉内容空白、缺失或无效（空白不按 0 计算）：${restList("zh")}`);
+    en.push(`an operand is blank, missing or invalid (blank is never taken as 0): ${restList("en")}`);
   }
   return {
     ruleId: entry.id,

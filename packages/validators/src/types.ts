@@ -61,6 +61,11 @@ export interface DiagnosticCell {
   value: number | null | undefined;
   /** `previous` for a cell of last year's report (cross-year rules); absent for the report being validated. */
   document?: "previous";
+  /**
+   * True when the cell is `null` because it could not be read when the report was imported from a published
+   * document (the report's `import` block lists it), not because it was published blank.
+   */
+  unreadable?: boolean;
 }
 
 /** The cell most likely at fault, with the value that would satisfy every failed identity it takes part in. */

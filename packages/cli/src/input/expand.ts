@@ -70,7 +70,9 @@ function walk(root: string, accept: (relativePath: string) => boolean, maxDepth:
  * A directory or glob that matches nothing is a usage error (exit 2), as in eslint; a missing plain file is kept
  * so that reading it reports "no such file".
  */
-export function expandInputs(args: readonly string[], cwd: string): InputFile[] {
+export function expandInputs(args: readonly string[], cwd: string, extensions: readonly string[] = [".json"]): InputFile[] {
+  const accepted = (path: string) => extensions.some((extension) => path.toLowerCase().endsWith(extension));
+  const listed = extensions.join(" ");
   const files: InputFile[] = [];
   const seen = new Set<string>();
   const add = (path: string, name: string) => {
@@ -86,9 +88,9 @@ export function expandInputs(args: readonly string[], cwd: string): InputFile[] 
     const absolute = resolve(cwd, arg);
     const stat = statOrUndefined(absolute);
     if (stat?.isDirectory()) {
-      const matches = walk(absolute, (path) => path.toLowerCase().endsWith(".json"), Number.POSITIVE_INFINITY);
+      const matches = walk(absolute, accepted, Number.POSITIVE_INFINITY);
       if (matches.length === 0) {
-        throw new CliError("no-match", msg(`${arg}：目录中没有 .json 文件`, `${arg}: no .json files in this directory`));
+        throw new CliError("no-match", msg(`${arg}：目录中没有 ${listed} 文件`, `${arg}: no ${listed} files in this directory`));
       }
       for (const match of matches) add(join(absolute, match), toPosix(join(arg, match)));
       continue;

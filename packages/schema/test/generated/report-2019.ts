@@ -20,6 +20,7 @@ export interface Report2019 {
   reviewAndLitigation: ReviewAndLitigation;
   problemsAndImprovements: ProseSection;
   otherMatters: ProseSection;
+  import?: ImportRecord;
 }
 /**
  * 报告信息：发布机关、年度等报告元数据。 — Report metadata: publishing body, year and so on.
@@ -276,4 +277,48 @@ export interface ReviewLitigationGroup {
    * 表四 / 总计 — Table 4 / Total
    */
   total: number | null;
+}
+/**
+ * 导入记录：报告由已发布文档导入时，哪些单元格无法辨认、未找到或经推断。 — Import record: for a report imported from a published document, which cells could not be read, were not found or were inferred.
+ */
+export interface ImportRecord {
+  /**
+   * 导入工具的名称，如“@xxgk/importer”。 — The importing tool, e.g. @xxgk/importer.
+   */
+  tool: string;
+  /**
+   * 导入工具的版本。 — The importing tool's version.
+   */
+  version: string;
+  /**
+   * 导入的原文件。 — The imported source file.
+   */
+  source?: {
+    /**
+     * 原文件名。 — The source file's name.
+     */
+    fileName?: string;
+    /**
+     * 原文件格式：text、markdown、html、pdf 或 docx。 — The source format: text, markdown, html, pdf or docx.
+     */
+    format: "text" | "markdown" | "html" | "pdf" | "docx";
+  };
+  /**
+   * 原文中有但导入时无法辨认的单元格（JSON Pointer）；其值为 null，但不是空白。 — Cells present in the source that could not be read when imported (JSON Pointers); null, but not blank.
+   */
+  unreadable: string[];
+  /**
+   * 导入时推断出的单元格（JSON Pointer），如按勾稽关系拆分粘连的数字。 — Cells whose value was inferred when imported (JSON Pointers), e.g. glued figures split by the table's arithmetic.
+   */
+  inferred: string[];
+  /**
+   * 原文中未找到的单元格（JSON Pointer）；其值为 null，但不是空白。 — Cells not found in the source (JSON Pointers); null, but not blank.
+   */
+  absent?: string[];
+  /**
+   * 各单元格在原文中的位置（JSON Pointer → 位置说明，如“第 12 行第 5 列”）。 — Where each cell was found in the source (JSON Pointer → a description such as line 12, column 5).
+   */
+  positions?: {
+    [k: string]: string;
+  };
 }
