@@ -86,10 +86,16 @@ describe("the build's dependency rule", () => {
 });
 
 describe("the @xxgk/cli package", () => {
-  it("declares no runtime dependency: everything it runs is bundled", () => {
+  it("declares only @xxgk/importer (PDF.js inside it), which it loads on demand and never bundles", () => {
     const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as Record<string, unknown>;
-    expect(manifest.dependencies).toBeUndefined();
+    expect(Object.keys((manifest.dependencies ?? {}) as object)).toEqual(["@xxgk/importer"]);
     expect(manifest.peerDependencies).toBeUndefined();
+    requireBuild();
+    const lazyImporter = readFileSync(join(DIST, "lazy", "importer.js"), "utf8");
+    expect(lazyImporter).toMatch(/from\s*"@xxgk\/importer"/);
+    const files = readdirSync(DIST, { recursive: true, encoding: "utf8" }).filter((file) => /\.(c?js)$/.test(file));
+    // PDF.js (its GlobalWorkerOptions) must not be in any of the CLI's own files.
+    expect(files.filter((file) => readFileSync(join(DIST, file), "utf8").includes("GlobalWorkerOptions"))).toEqual([]);
   });
 
   it("ships notices for what it bundles, from zod to docx's inlined fflate", () => {
