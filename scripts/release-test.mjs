@@ -37,14 +37,14 @@ const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 // global install of the CLI with everything it pulls in. Raise one only with a reason in the commit message.
 const BUDGETS = {
   "@xxgk/schema": 900_000, // measured 736 KB (0.2.0)
-  "@xxgk/validators": 550_000, // measured 425 KB
+  "@xxgk/validators": 2_600_000, // 425 KB of code; the conformance suite (reports/, rules.json) brought it to ≈ 2.0 MB
   "@xxgk/renderer": 1_400_000, // measured 1.15 MB, docx bundled in both builds
   "@xxgk/cli": 3_000_000, // measured 2.44 MB: everything it runs
-  // Generous on purpose: the importer is being filled in (PDF and HTML readers) while this test is written; the lead
-  // revisits this figure once it has landed.
-  "@xxgk/importer": 30_000_000,
+  "@xxgk/importer": 700_000, // ≈ 0.4 MB of its own; PDF.js (unpdf) and htmlparser2 are its declared dependencies
 };
-const GLOBAL_CLI_BUDGET = 3_000_000; // `npm install -g @xxgk/cli`: everything on disk (it was ≈ 37 MB before bundling)
+// `npm install -g @xxgk/cli`: everything on disk (it was ≈ 37 MB before bundling; 2.44 MB bundled; the importer it
+// declares brings PDF.js, htmlparser2 and fflate, and the SDK packages with the validators' conformance suite: ≈ 10 MB).
+const GLOBAL_CLI_BUDGET = 12_000_000;
 const PACKAGES = Object.keys(BUDGETS);
 
 let passed = 0;
