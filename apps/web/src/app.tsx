@@ -320,10 +320,6 @@ export function App(): JSX.Element {
 
   async function onImportPublished(file: File) {
     const result = await importPublished(new Uint8Array(await file.arrayBuffer()), file.name);
-    if (!result.available) {
-      setStatus(strings.importUnavailable);
-      return;
-    }
     if (result.report) open(result.report);
     setProblems(result.findings.map((finding) => (lang === "en" ? finding.messageEn : finding.message)));
   }

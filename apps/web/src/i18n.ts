@@ -62,7 +62,6 @@ const zh = {
   pasted: (count: number, skipped: number, invalid: number) =>
     `已粘贴 ${count} 个单元格` + (skipped > 0 ? `，${skipped} 个超出表格未粘贴` : "") + (invalid > 0 ? `，${invalid} 个不是有效数字未粘贴` : ""),
   openError: (file: string) => `无法打开“${file}”`,
-  importUnavailable: "导入已发布报告的功能尚未提供（@xxgk/importer 正在开发中）。请先打开报告 JSON 或新建报告。",
   checkedIn: (ms: string) => `校验用时 ${ms} 毫秒`,
   editionChanged: (edition: string) => `年度改变后格式版本改为 ${edition} 版；两版不同的表二、表三（六）已清空，请重新填写`,
   skipToFindings: "跳到校验结果",
@@ -135,7 +134,6 @@ const en: Strings = {
     (skipped > 0 ? `; ${skipped} outside the table left out` : "") +
     (invalid > 0 ? `; ${invalid} not valid numbers left out` : ""),
   openError: (file) => `Cannot open “${file}”`,
-  importUnavailable: "Importing a published report is not available yet (@xxgk/importer is being written). Open a report JSON or create a new report.",
   checkedIn: (ms) => `Checked in ${ms} ms`,
   editionChanged: (edition) => `The year changes the format to edition ${edition}; 表二 and 表三（六）, which differ between editions, were cleared`,
   skipToFindings: "Skip to findings",

@@ -1,39 +1,29 @@
 /**
- * The seam to @xxgk/importer: opening a published report (PDF, HTML, DOCX, text) as report JSON.
- *
- * The importer package is not usable on this branch yet, so `importPublished` answers "not available". When it is,
- * replace the body with (the importer is loaded only when the clerk uses the button, to keep the first load small):
- *
- * ```ts
- * const { importReport } = await import("@xxgk/importer");
- * return { available: true, ...(await importReport(bytes, { fileName })) };
- * ```
- *
- * and add `@xxgk/importer` to this app's dependencies. Everything else (the button, the file picker, showing the
- * findings, opening the report) already works through this function.
+ * Opening a published report (PDF, HTML, DOCX, text) as report JSON, through @xxgk/importer. The importer (with
+ * PDF.js) is loaded only when the clerk first uses the button, to keep the first load small (`load-extras.ts`).
  */
 import type { Report } from "@xxgk/schema/layout";
 import type { Diagnostic } from "@xxgk/validators/core";
+import { loadImporter } from "./load-extras.js";
 
 /** What an import gives back. */
-export type PublishedImport =
-  | { available: false }
-  | {
-      available: true;
-      /** The importer's verdict (e.g. `ok`, `partial`, `failed`). */
-      status: string;
-      /** The report read from the file, when one could be read. */
-      report?: Report;
-      /** What the importer found on the way (unreadable cells, images instead of tables, …). */
-      findings: readonly Pick<Diagnostic, "severity" | "message" | "messageEn">[];
-    };
-
-/** True while the importer is not wired in: the button then says so instead of opening a file picker. */
-export const PUBLISHED_IMPORT_AVAILABLE = false;
+export interface PublishedImport {
+  /** The importer's verdict: `imported`, `partial` (sections or rows missing) or `refused`. */
+  status: string;
+  /** The report read from the file, when one could be read (cells that could not be read are listed in its `import`
+   * block, so the checks say "导入时无法辨认" rather than "空白"). */
+  report?: Report;
+  /** What the importer found on the way (unreadable cells, inferred splits, refusals with their reason). */
+  findings: readonly Pick<Diagnostic, "severity" | "message" | "messageEn">[];
+}
 
 /** Reads a published report file. */
 export async function importPublished(bytes: Uint8Array, fileName: string): Promise<PublishedImport> {
-  void bytes;
-  void fileName;
-  return { available: false };
+  const { importReport } = await loadImporter();
+  const result = await importReport(bytes, { fileName });
+  return {
+    status: result.status,
+    ...(result.report ? { report: result.report } : {}),
+    findings: result.findings,
+  };
 }

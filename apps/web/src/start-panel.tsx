@@ -4,7 +4,6 @@ import { useState } from "preact/hooks";
 import { editionForYear, LAYOUTS, REPORT_YEAR_RANGE } from "@xxgk/schema/layout";
 import type { DraftSummary } from "./drafts.js";
 import type { Strings } from "./i18n.js";
-import { PUBLISHED_IMPORT_AVAILABLE } from "./published-import.js";
 
 /** Props of {@link StartPanel}. */
 export interface StartProps {
@@ -90,25 +89,20 @@ export function StartPanel(props: StartProps): JSX.Element {
               }}
             />
           </label>
-          {PUBLISHED_IMPORT_AVAILABLE ? (
-            <label class="file-button">
-              {strings.openPublished}
-              <input
-                type="file"
-                accept=".pdf,.html,.htm,.docx,.txt,.md"
-                class="sr-only"
-                onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
-                  event.currentTarget.value = "";
-                  if (file) props.onImportPublished(file);
-                }}
-              />
-            </label>
-          ) : (
-            <button type="button" id="open-published" onClick={() => props.onImportPublished(new File([], ""))}>
-              {strings.openPublished}
-            </button>
-          )}
+          <label class="file-button">
+            {strings.openPublished}
+            <input
+              type="file"
+              data-action="open-published"
+              accept=".pdf,.html,.htm,.docx,.txt,.md"
+              class="sr-only"
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                event.currentTarget.value = "";
+                if (file) props.onImportPublished(file);
+              }}
+            />
+          </label>
         </div>
         {props.drafts.length > 0 ? (
           <div class="drafts">

@@ -352,6 +352,18 @@ describe("the editor in Chromium", () => {
     await page.close();
   });
 
+  it("imports a published PDF through @xxgk/importer (loaded on first use) and checks it", async () => {
+    const page = await openEditor();
+    const pdf = join(REPO, "packages", "importer", "test", "fixtures", "corpus", "pdf", "008-2024-huaian-shi.pdf");
+    await page.setInputFiles('input[data-action="open-published"]', pdf);
+    await page.waitForSelector(".grid-table3", { timeout: 30_000 });
+    // 淮安市人民政府 2024: 3119 applications newly received in all (hand-transcribed golden fixture).
+    expect(await cell(page, "/applications/newlyReceived/total").inputValue()).toBe("3119");
+    expect(await page.evaluate(() => typeof window.xxgkImporter?.importReport)).toBe("function");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   it("explains a file that is not a valid report, naming the file and the cell", async () => {
     const page = await openEditor();
     await page.setInputFiles('input[data-action="open"]', join(REPO, "examples", "invalid", "negative-count.json"));
@@ -365,9 +377,11 @@ describe("the editor in Chromium", () => {
     await page.setInputFiles('input[data-action="open"]', broken);
     await waitForText(page, ".problems", "broken.json：不是 JSON 文件");
 
-    // Opening a published report waits for @xxgk/importer, and says so.
-    await page.click("#open-published");
-    await waitForText(page, ".live", "尚未提供");
+    // A file that is no report at all is refused by the importer, with its reason.
+    const junk = join(scratch, "picture.png");
+    writeFileSync(junk, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await page.setInputFiles('input[data-action="open-published"]', junk);
+    await waitForText(page, ".problems", "图片");
 
     // A report JSON dropped on the page opens.
     const dataTransfer = await page.evaluateHandle((text) => {
