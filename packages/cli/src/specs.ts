@@ -232,7 +232,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: "out-dir",
         type: "string",
         value: msg("<目录>", "<dir>"),
-        description: msg("每份报告写一个 JSON 文件到该目录（文件名取自输入文件名）", "write one JSON file per report into this directory (named after the input)"),
+        description: msg("每份报告写一个 JSON 文件到该目录（文件名取自输入文件名；目录不存在时创建）", "write one JSON file per report into this directory (named after the input; created when missing)"),
       },
       {
         name: "format",

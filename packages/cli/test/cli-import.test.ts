@@ -73,7 +73,8 @@ describe("xxgk import", () => {
   });
 
   it("imports many files into a directory, one JSON each, with a summary of cells read, inferred and unreadable", () => {
-    const out = tempDir("xxgk-import-out-");
+    // The folder is created when missing, parents included.
+    const out = join(tempDir("xxgk-import-out-"), "imported", "2024");
     const result = run(["import", "006.txt", "008.txt", "215.txt", "--out-dir", out, "--lang", "en"]);
     expect(result.status).toBe(1);
     expect(readdirSync(out).sort()).toEqual(["006.json", "008.json", "215.json"]);

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { flag, jobsOption, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { runBatch } from "../batch.js";
 import { printError, type Context } from "../context.js";
@@ -63,8 +63,15 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   let directory: string | undefined;
   if (outDir !== undefined) {
     directory = resolve(io.cwd, outDir);
-    if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-      throw new CliError("write-failed", msg(`${outDir}：目录不存在`, `${outDir}: no such directory`));
+    if (existsSync(directory) && !statSync(directory).isDirectory()) {
+      throw new CliError("write-failed", msg(`${outDir}：已存在，但不是目录`, `${outDir}: exists and is not a directory`));
+    }
+    // Like `tsc --outDir` and `cp -r`: the folder (and its parents) is created when missing.
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CliError("write-failed", msg(`${outDir}：无法创建目录（${reason}）`, `${outDir}: cannot create the folder (${reason})`));
     }
   }
   // One output name per input in --out-dir; two inputs with the same name would overwrite each other.
