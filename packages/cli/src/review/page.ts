@@ -22,11 +22,29 @@ export interface PageInput {
   baseline?: { file: string; outcome: BaselineOutcome; decisions: Readonly<Record<string, BaselineDecision>> };
   /** Input files that could not be read or parsed. */
   unreadable: readonly { file: string; problem: string }[];
+  /** Reports imported from published documents on the fly, by file: the document's kind and the import's counts. */
+  imported?: ReadonlyMap<string, ImportedFrom>;
   /** Relative links to each body's annotated rendering, by the body's position in `review.bodies`. */
   renderings: ReadonlyMap<number, string>;
   /** Short names of the rule ids, for the legend (id → title). */
   ruleTitles: Readonly<Record<string, string>>;
 }
+
+/** Where an imported report came from: the published document's kind and how its cells were read. */
+export interface ImportedFrom {
+  /** The importer's name for the kind: `pdf`, `docx`, `html`, `markdown`, `text`. */
+  format: string;
+  status: "imported" | "partial";
+  counts: { read: number; inferred: number; unreadable: number };
+}
+
+const DOCUMENT_KINDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  pdf: { zh: "PDF", en: "PDF" },
+  docx: { zh: "Word 文档", en: "Word document" },
+  html: { zh: "网页", en: "web page" },
+  markdown: { zh: "Markdown 文本", en: "Markdown text" },
+  text: { zh: "文本", en: "text" },
+};
 
 /** Characters of a repeated passage shown on the page. */
 const PASSAGE_SHOWN = 400;
@@ -180,6 +198,16 @@ export function renderReviewPage(input: PageInput): string {
   const count = (body: BodyReview, severity: string) => body.findings.filter((finding) => finding.outcome === "fail" && finding.severity === severity).length;
   const title = t(`${review.year} 年度政府信息公开工作年度报告审阅`, `Review of the ${review.year} government information disclosure annual reports`);
 
+  const importedFact = (file: string): string => {
+    const from = input.imported?.get(file);
+    if (!from) return "";
+    const kind = DOCUMENT_KINDS[from.format] ?? { zh: from.format, en: from.format };
+    const { inferred, unreadable } = from.counts;
+    return t(
+      `由${kind.zh}导入${from.status === "partial" ? "（部分）" : ""}：推断 ${inferred} 格，无法辨认 ${unreadable} 格`,
+      `imported from a ${kind.en}${from.status === "partial" ? " (partly)" : ""}: ${inferred} cells inferred, ${unreadable} unreadable`,
+    );
+  };
   const card = (value: string | number, label: string, tone = "") => `<div class="card ${tone}"><div class="value">${e(String(value))}</div><div class="label">${e(label)}</div></div>`;
   const baselineCards = input.baseline
     ? [
@@ -189,6 +217,7 @@ export function renderReviewPage(input: PageInput): string {
     : [];
   const cards = [
     card(summary.reports, t("收到的报告", "Reports received")),
+    ...(input.unreadable.length ? [card(input.unreadable.length, t("无法审阅的文件（见缺报一节）", "Files that could not be reviewed (see Missing)"), "bad")] : []),
     ...(summary.expected !== null ? [card(summary.expected, t("应报机关", "Bodies expected")), card(summary.missing, t("缺报", "Missing"), summary.missing ? "bad" : "good")] : []),
     card(summary.onTime, t("按时发布", "Published on time"), "good"),
     card(summary.late, t("逾期发布", "Published late"), summary.late ? "bad" : "good"),
@@ -253,7 +282,8 @@ export function renderReviewPage(input: PageInput): string {
       const rendering = input.renderings.get(index);
       const facts = [
         body.file,
-        body.previousFile ? t(`上年：${body.previousFile}`, `last year: ${body.previousFile}`) : t("没有上年报告", "no report of last year"),
+        importedFact(body.file),
+        body.previousFile ? t(`上年：${body.previousFile}${importedFact(body.previousFile) ? `（${importedFact(body.previousFile)}）` : ""}`, `last year: ${body.previousFile}${importedFact(body.previousFile) ? ` (${importedFact(body.previousFile)})` : ""}`) : t("没有上年报告", "no report of last year"),
         body.wellFormed ? "" : t("结构无效", "invalid structure"),
       ].filter(Boolean);
       const findings = body.findings.length
