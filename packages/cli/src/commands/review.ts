@@ -296,7 +296,17 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     );
     const importedCount = current.imported.size + previous.imported.size;
     if (importedCount) {
-      printError(context, pick(msg(`本年与上年的报告中，${importedCount} 份由已发布的文件（PDF、Word、网页、文本）导入后审阅。`, `${importedCount} of the reports (this year's and last year's) were imported from published documents (PDF, Word, web page, text) and then reviewed.`), lang));
+      const both = previous.imported.size > 0;
+      printError(
+        context,
+        pick(
+          msg(
+            `${both ? "本年与上年的报告中，" : "其中 "}${importedCount} 份由已发布的文件（PDF、Word、网页、文本）导入后审阅。`,
+            `${importedCount} ${both ? "of this year's and last year's reports" : "of them"} were imported from published documents (PDF, Word, web page, text) and then reviewed.`,
+          ),
+          lang,
+        ),
+      );
     }
     if (review.otherYears.length) {
       printError(context, pick(msg(`${review.otherYears.length} 份报告不是 ${review.year} 年度的，未审阅（可用 --year 指定年度）`, `${review.otherYears.length} reports are not for ${review.year} and were not reviewed (choose the year with --year)`), lang));

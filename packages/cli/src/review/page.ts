@@ -297,8 +297,8 @@ export function renderReviewPage(input: PageInput): string {
     ? `<ul class="findings">${(review.regionFindings as DecidedFinding[]).map(findingItem).join("")}</ul>`
     : `<p class="note">${e(summary.expected === null ? t("未给出机关名单（--bodies），无法判断缺报。", "No list of bodies (--bodies) was given, so missing reports cannot be found.") : t("名单上的机关都有报告。", "Every listed body has a report."))}</p>`;
   const leftOut = [
-    ...review.otherYears.map((item) => `<li>${e(item.file)}：${e(t(`年度为 ${item.year ?? "不明"}，不是 ${review.year}，未审阅`, `year ${item.year ?? "unknown"}, not ${review.year}; not reviewed`))}</li>`),
-    ...input.unreadable.map((item) => `<li>${e(item.file)}：${e(item.problem)}</li>`),
+    ...review.otherYears.map((item) => `<li>${e(item.file)}${t("：", ": ")}${e(t(`年度为 ${item.year ?? "不明"}，不是 ${review.year}，未审阅`, `year ${item.year ?? "unknown"}, not ${review.year}; not reviewed`))}</li>`),
+    ...input.unreadable.map((item) => `<li>${e(item.file)}${t("：", ": ")}${e(item.problem)}</li>`),
   ];
 
   const rollup = rollupSection(review, lang);
