@@ -91,7 +91,7 @@ describe("xxgk review with published documents", () => {
     expect(review.bodies.some((body) => ["2024/notes.txt", "2024/scan.docx", "2024/broken.json"].includes(body.file))).toBe(false);
     expect(review.summary.onTime + review.summary.late + review.summary.timelinessUnknown).toBe(3);
     expect(result.stderr).toContain("2024/notes.txt：未能导入：");
-    expect(result.stderr).toContain("本年与上年的报告中，3 份由已发布的文件");
+    expect(result.stderr).toContain("3 份报告（其中上年 1 份）由已发布的文件（PDF、Word、网页、文本）导入。");
   });
 
   it("writes the page saying which reports were imported and which files could not be reviewed (and in English)", () => {
@@ -100,6 +100,8 @@ describe("xxgk review with published documents", () => {
     expect(html).toContain("由PDF导入：推断 21 格，无法辨认 0 格");
     expect(html).toMatch(/由Markdown 文本导入（部分）：推断 0 格，无法辨认 [1-9]\d* 格/);
     expect(html).toContain("上年：2023/006-2023-huaian-hongzequ.txt（由文本导入");
+    // The table of bodies flags the report whose cells could not all be read, and only that one.
+    expect(html.match(/<span class="import-gap">导入时 [1-9]\d* 格无法辨认<\/span>/g)).toHaveLength(1);
     expect(html).toMatch(/<div class="value">3<\/div><div class="label">无法审阅的文件/);
     expect(html).toContain("2024/scan.docx：未能导入：");
     expect(run([...REVIEW, "--lang", "en", "-o", "review-en.html"]).status).toBe(1);

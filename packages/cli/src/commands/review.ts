@@ -296,13 +296,12 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     );
     const importedCount = current.imported.size + previous.imported.size;
     if (importedCount) {
-      const both = previous.imported.size > 0;
       printError(
         context,
         pick(
           msg(
-            `${both ? "本年与上年的报告中，" : "其中 "}${importedCount} 份由已发布的文件（PDF、Word、网页、文本）导入后审阅。`,
-            `${importedCount} ${both ? "of this year's and last year's reports" : "of them"} were imported from published documents (PDF, Word, web page, text) and then reviewed.`,
+            `${importedCount} 份报告${previous.imported.size ? `（其中上年 ${previous.imported.size} 份）` : ""}由已发布的文件（PDF、Word、网页、文本）导入。`,
+            `${importedCount} report${importedCount === 1 ? " was" : "s were"} imported from published documents (PDF, Word, web page, text)${previous.imported.size ? `, ${previous.imported.size} of them last year's` : ""}.`,
           ),
           lang,
         ),

@@ -108,6 +108,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .body .facts { color: var(--muted); font-size: 13px; margin: 0 0 6px; }
 .findings { list-style: none; padding: 0; margin: 0; }
 .finding { border-top: 1px solid #eee; padding: 6px 0; }
+.import-gap { font-size: 12px; color: var(--warning); white-space: nowrap; }
 .badge { display: inline-block; min-width: 52px; text-align: center; border-radius: 3px; color: #fff; font-size: 12px; padding: 0 6px; margin-right: 6px; }
 .sev-error .badge { background: var(--error); } .sev-warning .badge { background: var(--warning); } .sev-info .badge { background: var(--info); }
 .rule { font-family: monospace; font-size: 12px; color: #455a64; margin-right: 6px; }
@@ -208,6 +209,11 @@ export function renderReviewPage(input: PageInput): string {
       `imported from a ${kind.en}${from.status === "partial" ? " (partly)" : ""}: ${inferred} cells inferred, ${unreadable} unreadable`,
     );
   };
+  /** In the table of bodies, a report imported with cells that could not be read says so beside its name. */
+  const unreadableCells = (file: string): string => {
+    const unreadable = input.imported?.get(file)?.counts.unreadable ?? 0;
+    return unreadable ? ` <span class="import-gap">${e(t(`导入时 ${unreadable} 格无法辨认`, `${unreadable} cells unreadable when imported`))}</span>` : "";
+  };
   const card = (value: string | number, label: string, tone = "") => `<div class="card ${tone}"><div class="value">${e(String(value))}</div><div class="label">${e(label)}</div></div>`;
   const baselineCards = input.baseline
     ? [
@@ -253,7 +259,7 @@ export function renderReviewPage(input: PageInput): string {
       const repeatPrevious = highest(body.repeatPrevious);
       const repeatPeer = highest(body.repeatPeer);
       const numberCell = (value: number | null, text: string, high = false) => `<td class="num${high ? " high" : ""}" data-v="${value ?? ""}">${e(text)}</td>`;
-      return `<tr data-flags="${flags.join(" ")}" data-body="body-${index}"><td data-v="${e(body.body)}"><a href="#body-${index}">${e(body.body)}</a></td><td data-v="${e(levelName(body.level))}">${e(levelName(body.level))}</td><td data-v="${e(body.publishedOn ?? "")}">${e(body.publishedOn ?? "–")}</td><td data-v="${e(body.deadline ?? "")}">${e(body.deadline ?? "–")}</td><td data-v="${body.onTime === null ? "" : body.daysLate}">${timing(body)}</td>${numberCell(count(body, "error"), String(count(body, "error")), count(body, "error") > 0)}${numberCell(count(body, "warning"), String(count(body, "warning")))}${numberCell(findingsNew(body), String(findingsNew(body)), findingsNew(body) > 0)}${numberCell(repeatPrevious, percent(repeatPrevious), (repeatPrevious ?? 0) >= review.thresholds.previousRepeat)}${numberCell(repeatPeer, percent(repeatPeer), (repeatPeer ?? 0) >= review.thresholds.peerRepeat)}${numberCell(body.rates.disclosureRate, percent(body.rates.disclosureRate))}${numberCell(body.rates.reconsiderationCorrectionRate, percent(body.rates.reconsiderationCorrectionRate))}</tr>`;
+      return `<tr data-flags="${flags.join(" ")}" data-body="body-${index}"><td data-v="${e(body.body)}"><a href="#body-${index}">${e(body.body)}</a>${unreadableCells(body.file)}</td><td data-v="${e(levelName(body.level))}">${e(levelName(body.level))}</td><td data-v="${e(body.publishedOn ?? "")}">${e(body.publishedOn ?? "–")}</td><td data-v="${e(body.deadline ?? "")}">${e(body.deadline ?? "–")}</td><td data-v="${body.onTime === null ? "" : body.daysLate}">${timing(body)}</td>${numberCell(count(body, "error"), String(count(body, "error")), count(body, "error") > 0)}${numberCell(count(body, "warning"), String(count(body, "warning")))}${numberCell(findingsNew(body), String(findingsNew(body)), findingsNew(body) > 0)}${numberCell(repeatPrevious, percent(repeatPrevious), (repeatPrevious ?? 0) >= review.thresholds.previousRepeat)}${numberCell(repeatPeer, percent(repeatPeer), (repeatPeer ?? 0) >= review.thresholds.peerRepeat)}${numberCell(body.rates.disclosureRate, percent(body.rates.disclosureRate))}${numberCell(body.rates.reconsiderationCorrectionRate, percent(body.rates.reconsiderationCorrectionRate))}</tr>`;
     })
     .join("\n");
 
