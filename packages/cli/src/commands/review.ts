@@ -19,6 +19,7 @@ import { AtomicFile, checkOutputPath } from "../output/atomic.js";
 import { UTF8_BOM } from "../output/csv.js";
 import { outputFormat, type ExtensionTable } from "../output/format-from-path.js";
 import { openSink } from "../output/sink.js";
+import { ProgressBar } from "../output/progress.js";
 import { readBodies } from "../review/bodies.js";
 import { reviewCsv } from "../review/csv.js";
 import { renderReviewPage, type ImportedFrom } from "../review/page.js";
@@ -71,15 +72,28 @@ interface Unreadable {
 async function loadReports(
   context: Context,
   files: readonly InputFile[],
+  label: string,
 ): Promise<{ reports: RegionReportInput[]; unreadable: Unreadable[]; imported: Map<string, ImportedFrom> }> {
   const { lang } = context;
   const reports: RegionReportInput[] = [];
   const unreadable: Unreadable[] = [];
   const imported = new Map<string, ImportedFrom>();
-  for (const file of files) {
+  // Importing a PDF takes about a second: a region of them shows its progress on a terminal.
+  const progress = new ProgressBar(context.io.stderr, files.length, label, Boolean(context.io.stderr.isTTY) && files.length > 1);
+  try {
+    for (const [index, file] of files.entries()) {
+      progress.update(index);
+      await loadOne(file);
+    }
+  } finally {
+    progress.clear();
+  }
+  return { reports, unreadable, imported };
+
+  async function loadOne(file: InputFile): Promise<void> {
     if (file.path === "-") {
       unreadable.push({ file: file.name, problem: pick(msg("review 不读标准输入，请给出文件或目录", "review does not read standard input; name files or directories"), lang) });
-      continue;
+      return;
     }
     let bytes: Uint8Array;
     try {
@@ -87,7 +101,7 @@ async function loadReports(
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       unreadable.push({ file: file.name, problem: error.messageIn(lang) });
-      continue;
+      return;
     }
     if (!isReportJson(file.name, bytes)) {
       const { importDocument } = await import("../import-task.js");
@@ -101,7 +115,7 @@ async function loadReports(
         imported.set(file.name, { format: document.report.import?.source?.format ?? "text", status: document.status, counts: { read, inferred, unreadable: unreadableCells } });
         reports.push({ file: file.name, report: document.report });
       }
-      continue;
+      return;
     }
     const loaded = await loadReportBytes(bytes, file.name);
     if (loaded.kind === "ok" && !loaded.duplicateKeys) reports.push({ file: file.name, report: loaded.value });
@@ -111,7 +125,6 @@ async function loadReports(
       unreadable.push({ file: file.name, problem: formatSyntaxProblem(file.name, problem, lang).split("\n")[0]!.trim() });
     }
   }
-  return { reports, unreadable, imported };
 }
 
 async function readBaseline(context: Context, path: string): Promise<Baseline> {
@@ -218,8 +231,8 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   // The output is checked (and its temporary file created) before the work: fail fast, never half-write.
   const sink = openSink(context, output, { force, inputs: inputPaths });
   try {
-    const current = await loadReports(context, files);
-    const previous = await loadReports(context, previousFiles);
+    const current = await loadReports(context, files, pick(msg("读取", "reading"), lang));
+    const previous = await loadReports(context, previousFiles, pick(msg("读取上年", "reading last year's"), lang));
     const unreadable = [...current.unreadable, ...previous.unreadable];
     for (const item of unreadable) printError(context, pick(msg(`${item.file}：${item.problem}`, `${item.file}: ${item.problem}`), lang));
     if (current.reports.length === 0) {
