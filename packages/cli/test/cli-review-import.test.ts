@@ -3,7 +3,7 @@
  * the fly) and files that are neither: every report is reviewed, last year's documents pair with this year's, the
  * cells the importer could not read reach the validators, and a refused file is listed with the importer's reason.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RegionReview } from "@xxgk/validators/region";
@@ -108,6 +108,15 @@ describe("xxgk review with published documents", () => {
     const english = readFileSync(join(dir, "review-en.html"), "utf8");
     expect(english).toContain("imported from a PDF: 21 cells inferred, 0 unreadable");
     expect(english).toContain("2024/notes.txt: could not be imported: ");
+  });
+
+  it("stops with every reason when no input could be reviewed, writing nothing", () => {
+    const result = run(["review", "2024/notes.txt", "2024/scan.docx", "-o", "none.html"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("2024/notes.txt：未能导入：");
+    expect(result.stderr).toContain("2024/scan.docx：未能导入：");
+    expect(result.stderr).toContain("没有可审阅的报告（输入中没有能读取的报告 JSON，也没有能导入的报告文件）");
+    expect(existsSync(join(dir, "none.html"))).toBe(false);
   });
 
   it("reviews report JSON alone as before: nothing imported, nothing refused", () => {
