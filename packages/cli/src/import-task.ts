@@ -7,6 +7,9 @@ import type { CliErrorCode } from "./errors.js";
 import type { Message } from "./i18n.js";
 import type { InputFile } from "./input/expand.js";
 
+/** File kinds a directory is searched for by `xxgk import` (and by `xxgk review`, beside `.json`). */
+export const IMPORT_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"] as const;
+
 /** Settings of an import batch. */
 export interface ImportJob {
   kind: "import";
@@ -39,10 +42,28 @@ export type ImportOutcome =
   | { status: "refused"; code: string; text: Message; findings: ImportFindingLine[] }
   | { status: "error"; error: { code: CliErrorCode; text: Message } };
 
+/** The report an import produced (type only: the importer itself is loaded on demand). */
+export type ImportedReport = NonNullable<Awaited<ReturnType<typeof import("@xxgk/importer").importReport>>["report"]>;
+
 const TEXT_FORMATS = new Set(["text", "markdown"]);
 
-/** Imports one file (`bytes` given for standard input). Never throws. */
-export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uint8Array): Promise<ImportOutcome> {
+/** One published document imported (without validation): the shared part of `xxgk import` and `xxgk review`. */
+export type ImportedDocument =
+  | {
+      status: "imported" | "partial";
+      /** The report, with its `import` block (the cells that could not be read), ready for the validators. */
+      report: ImportedReport;
+      counts: { read: number; inferred: number; unreadable: number; blank: number; absent: number };
+      findings: ImportFindingLine[];
+    }
+  | { status: "refused"; code: string; text: Message; findings: ImportFindingLine[] }
+  | { status: "error"; error: { code: CliErrorCode; text: Message } };
+
+/**
+ * Imports one published document (PDF, Word, HTML, text, Markdown; the kind is told from the content) from its
+ * bytes, or from its file when `bytes` is not given. Text is decoded as every command decodes its input. Never throws.
+ */
+export async function importDocument(file: InputFile, lang: "zh" | "en", bytes?: Uint8Array): Promise<ImportedDocument> {
   const { readInputFile } = await import("./input/read.js");
   const { decodeReportBytes } = await import("./input/decode.js");
   const { CliError } = await import("./errors.js");
@@ -64,7 +85,7 @@ export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uin
       throw error;
     }
   }
-  const result = await importer.importReport(input, { fileName: file.name.split(/[\\/]/u).pop()!, lang: job.lang });
+  const result = await importer.importReport(input, { fileName: file.name.split(/[\\/]/u).pop()!, lang });
   const findings = result.findings.map((finding) => {
     const where = finding.position ? importer.describePosition(finding.position, "zh") : "";
     const whereEn = finding.position ? importer.describePosition(finding.position, "en") : "";
@@ -82,16 +103,23 @@ export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uin
       findings,
     };
   }
+  return { status: result.status, report: result.report, counts: result.counts, findings };
+}
+
+/** Imports one file (`bytes` given for standard input) and validates the report. Never throws. */
+export async function runImportTask(job: ImportJob, file: InputFile, bytes?: Uint8Array): Promise<ImportOutcome> {
+  const imported = await importDocument(file, job.lang, bytes);
+  if (imported.status === "refused" || imported.status === "error") return imported;
   const { validate } = await import("@xxgk/validators");
-  const validation = validate(result.report, {
+  const validation = validate(imported.report, {
     profile: job.profile ?? "audit",
     ...(job.today ? { today: new Date(`${job.today}T00:00:00Z`) } : {}),
   });
   return {
-    status: result.status,
-    report: `${JSON.stringify(result.report, null, 2)}\n`,
-    counts: result.counts,
-    findings,
+    status: imported.status,
+    report: `${JSON.stringify(imported.report, null, 2)}\n`,
+    counts: imported.counts,
+    findings: imported.findings,
     validation: {
       failed: validation.diagnostics.filter((diagnostic) => diagnostic.outcome === "fail" && diagnostic.severity !== "info").length,
       notAssessable: validation.counts.notAssessable,

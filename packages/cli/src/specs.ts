@@ -337,8 +337,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("审阅一个地区的全部报告：期限、缺报、重复、跳变、汇总，输出一个网页", "review a region's reports together: deadlines, missing reports, repetition, jumps, roll-up, in one page"),
     description: msg(
-      "把一个地区本年度的报告（和 --previous 给出的上年报告）放在一起检查：逐份运行全部校验规则，再运行地区规则——是否在法定期限内发布（部门 1 月 31 日、政府 3 月 31 日）、对照 --bodies 名单的缺报和重复报送、各节文字与本机关上年报告和同年其他机关报告的重复（给出重复率并把重复的段落并排列出）、关键数字的异常跳变、“一”的五个方面和“五”的问题与措施。输出一个独立的 HTML 页面（不联网、可从共享盘打开：概况、图表、可排序筛选的机关表、各机关问题、表三表四汇总），或同样数据的 JSON、CSV。每个问题有稳定的指纹：在页面上标记“接受”“已说明”后下载基线文件，下次用 --baseline 运行只显示新问题。已发布的 Word、PDF、网页报告将先由 xxgk import 转为 JSON（导入功能尚未提供）。\n退出码：0 没有新的错误级问题；1 有新的错误级问题或有文件无法读取；2 用法错误。",
-      "Checks a region's reports of the year together (with last year's from --previous): every report's own rules, then the region rules — published by the legal deadline (departments 31 January, governments 31 March), missing and duplicate reports against the --bodies list, each section's text repeating the body's own report of last year or another body's of the same year (with the share and the repeated passages side by side), implausible jumps of key figures, section 一's five topics and section 五's problems and measures. Writes one self-contained HTML page (no network, opens from a file share: summary, charts, a sortable and filterable table of bodies, each body's findings, the roll-up of tables 3 and 4), or the same data as JSON or CSV. Every finding has a stable fingerprint: mark findings accepted or explained on the page, download the baseline file, and the next run with --baseline shows only what is new. Published Word, PDF and web reports will go through xxgk import into JSON first (importing is not available yet).\nExit codes: 0 no new error-severity finding; 1 a new one, or a file that cannot be read; 2 usage error.",
+      "把一个地区本年度的报告（和 --previous 给出的上年报告）放在一起检查：逐份运行全部校验规则，再运行地区规则——是否在法定期限内发布（部门 1 月 31 日、政府 3 月 31 日）、对照 --bodies 名单的缺报和重复报送、各节文字与本机关上年报告和同年其他机关报告的重复（给出重复率并把重复的段落并排列出）、关键数字的异常跳变、“一”的五个方面和“五”的问题与措施。输出一个独立的 HTML 页面（不联网、可从共享盘打开：概况、图表、可排序筛选的机关表、各机关问题、表三表四汇总），或同样数据的 JSON、CSV。每个问题有稳定的指纹：在页面上标记“接受”“已说明”后下载基线文件，下次用 --baseline 运行只显示新问题。输入可以是报告 JSON，也可以是已发布的报告文件（PDF、Word .docx、网页 .html/.htm、文本 .txt/.md，按内容识别，与 xxgk import 相同），二者可以混在同一目录中：文件在运行时导入，导入时无法辨认的单元格由校验规则指出；无法导入的文件列为“无法审阅”，并写明原因。目录中查找 .json 和上述扩展名的文件。\n退出码：0 没有新的错误级问题；1 有新的错误级问题或有文件无法读取或导入；2 用法错误。",
+      "Checks a region's reports of the year together (with last year's from --previous): every report's own rules, then the region rules — published by the legal deadline (departments 31 January, governments 31 March), missing and duplicate reports against the --bodies list, each section's text repeating the body's own report of last year or another body's of the same year (with the share and the repeated passages side by side), implausible jumps of key figures, section 一's five topics and section 五's problems and measures. Writes one self-contained HTML page (no network, opens from a file share: summary, charts, a sortable and filterable table of bodies, each body's findings, the roll-up of tables 3 and 4), or the same data as JSON or CSV. Every finding has a stable fingerprint: mark findings accepted or explained on the page, download the baseline file, and the next run with --baseline shows only what is new. Inputs are report JSON or published reports (PDF, Word .docx, web pages .html/.htm, text .txt/.md, told apart by their content as xxgk import does), mixed in the same folder if need be: documents are imported on the fly, and the cells the importer could not read are named by the rules; a file that cannot be imported is listed as not reviewed, with the reason. Folders are searched for .json and those extensions.\nExit codes: 0 no new error-severity finding; 1 a new one, or a file that cannot be read or imported; 2 usage error.",
     ),
     options: [
       {
@@ -346,7 +346,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: "string",
         multiple: true,
         value: msg("<目录|文件|glob>", "<dir|file|glob>"),
-        description: msg("上一年度的报告（按机关名称对应），可重复", "last year's reports (matched by body name); repeatable"),
+        description: msg("上一年度的报告（JSON 或已发布的报告文件，按机关名称对应，名称前多出或少了上级地名也能对应），可重复", "last year's reports (JSON or published documents, matched by body name, also when one year adds or drops the higher place before it); repeatable"),
       },
       {
         name: "bodies",
@@ -403,6 +403,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: "xxgk review 2024/ --previous 2023/ --bodies bodies.csv --renderings 标注稿/ -o review.html", description: msg("同时写出每份报告的标注稿", "with each report's annotated rendering") },
       { command: "xxgk review 2024/ --previous 2023/ --baseline review-baseline.json -o review.html", description: msg("只看基线之后的新问题", "only what is new since the baseline") },
       { command: "xxgk review 2024/ --format csv -o review.csv", description: msg("同样的数据，CSV", "the same data as CSV") },
+      { command: "xxgk review 2024年报/*.pdf --previous 2023年报/ -o review.html", description: msg("直接审阅已发布的 PDF（及 Word、网页、文本）", "review the published PDFs (and Word, web, text) directly") },
     ],
   },
 ];

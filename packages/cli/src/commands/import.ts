@@ -17,10 +17,7 @@ import { readStream } from "../input/read.js";
 import { AtomicFile, checkOutputPath } from "../output/atomic.js";
 import { ProgressBar } from "../output/progress.js";
 import { openSink } from "../output/sink.js";
-import type { ImportJob, ImportOutcome } from "../import-task.js";
-
-/** File kinds a directory is searched for. */
-export const IMPORT_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"] as const;
+import { IMPORT_EXTENSIONS, type ImportJob, type ImportOutcome } from "../import-task.js";
 
 /** Findings printed per file before "…". */
 const SHOWN_FINDINGS = 5;

@@ -12,15 +12,17 @@ import { CliError, EXIT } from "../errors.js";
 import { VERSION } from "../embedded.js";
 import { msg, pick } from "../i18n.js";
 import { expandInputs, type InputFile } from "../input/expand.js";
-import { loadReportFile } from "../input/read.js";
+import { loadReportBytes, readInput } from "../input/read.js";
+import { IMPORT_EXTENSIONS } from "../import-task.js";
 import { formatSyntaxProblem, loadJsonOrThrow } from "../load-report.js";
 import { AtomicFile, checkOutputPath } from "../output/atomic.js";
 import { UTF8_BOM } from "../output/csv.js";
 import { outputFormat, type ExtensionTable } from "../output/format-from-path.js";
 import { openSink } from "../output/sink.js";
+import { ProgressBar } from "../output/progress.js";
 import { readBodies } from "../review/bodies.js";
 import { reviewCsv } from "../review/csv.js";
-import { renderReviewPage } from "../review/page.js";
+import { renderReviewPage, type ImportedFrom } from "../review/page.js";
 import { parseRuleOptions } from "./validate.js";
 import { RULES } from "@xxgk/validators/core";
 import type { Baseline, BaselineOutcome, RegionReportInput, RegionReview } from "@xxgk/validators/region";
@@ -37,24 +39,92 @@ function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Reads report files; what cannot be read is returned as a problem to show, never dropped silently. */
-async function loadReports(context: Context, files: readonly InputFile[]): Promise<{ reports: RegionReportInput[]; unreadable: { file: string; problem: string }[] }> {
+/** What `review` reads: report JSON, and published documents (imported on the fly). */
+const REVIEW_EXTENSIONS_IN = [".json", ...IMPORT_EXTENSIONS] as const;
+
+/**
+ * Whether a file is report JSON rather than a published document: its name ends in `.json`, or its first character
+ * (after a byte order mark and white space) opens a JSON object or array. Everything else goes to the importer,
+ * which tells PDF, Word, HTML, Markdown and text apart from the content, as `xxgk import` does.
+ */
+export function isReportJson(name: string, bytes: Uint8Array): boolean {
+  if (name.toLowerCase().endsWith(".json")) return true;
+  let index = 0;
+  let step = 1;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) index = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [index, step] = [2, 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [index, step] = [3, 2];
+  while (index < bytes.length && (bytes[index] === 0x20 || bytes[index] === 0x09 || bytes[index] === 0x0a || bytes[index] === 0x0d)) index += step;
+  return bytes[index] === 0x7b || bytes[index] === 0x5b;
+}
+
+/** A file that could not be reviewed, and why. */
+interface Unreadable {
+  file: string;
+  problem: string;
+}
+
+/**
+ * Reads report files and published documents; what cannot be read (or is refused by the importer) is returned as a
+ * problem to show, never dropped silently. An imported report keeps its `import` block, so the validators say which
+ * cells could not be read.
+ */
+async function loadReports(
+  context: Context,
+  files: readonly InputFile[],
+  label: string,
+): Promise<{ reports: RegionReportInput[]; unreadable: Unreadable[]; imported: Map<string, ImportedFrom> }> {
+  const { lang } = context;
   const reports: RegionReportInput[] = [];
-  const unreadable: { file: string; problem: string }[] = [];
-  for (const file of files) {
-    if (file.path === "-") {
-      unreadable.push({ file: file.name, problem: pick(msg("review 不读标准输入，请给出文件或目录", "review does not read standard input; name files or directories"), context.lang) });
-      continue;
+  const unreadable: Unreadable[] = [];
+  const imported = new Map<string, ImportedFrom>();
+  // Importing a PDF takes about a second: a region of them shows its progress on a terminal.
+  const progress = new ProgressBar(context.io.stderr, files.length, label, Boolean(context.io.stderr.isTTY) && files.length > 1);
+  try {
+    for (const [index, file] of files.entries()) {
+      progress.update(index);
+      await loadOne(file);
     }
-    const loaded = await loadReportFile(file.path, file.name);
+  } finally {
+    progress.clear();
+  }
+  return { reports, unreadable, imported };
+
+  async function loadOne(file: InputFile): Promise<void> {
+    if (file.path === "-") {
+      unreadable.push({ file: file.name, problem: pick(msg("review 不读标准输入，请给出文件或目录", "review does not read standard input; name files or directories"), lang) });
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInput(file.path, file.name);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      unreadable.push({ file: file.name, problem: error.messageIn(lang) });
+      return;
+    }
+    if (!isReportJson(file.name, bytes)) {
+      const { importDocument } = await import("../import-task.js");
+      const document = await importDocument(file, lang, bytes);
+      if (document.status === "error") unreadable.push({ file: file.name, problem: pick(document.error.text, lang) });
+      else if (document.status === "refused") {
+        const reason = pick(document.text, lang) || document.code;
+        unreadable.push({ file: file.name, problem: pick(msg(`未能导入：${reason}`, `could not be imported: ${reason}`), lang) });
+      } else {
+        const { read, inferred, unreadable: unreadableCells } = document.counts;
+        imported.set(file.name, { format: document.report.import?.source?.format ?? "text", status: document.status, counts: { read, inferred, unreadable: unreadableCells } });
+        reports.push({ file: file.name, report: document.report });
+      }
+      return;
+    }
+    const loaded = await loadReportBytes(bytes, file.name);
     if (loaded.kind === "ok" && !loaded.duplicateKeys) reports.push({ file: file.name, report: loaded.value });
-    else if (loaded.kind === "error") unreadable.push({ file: file.name, problem: loaded.error.messageIn(context.lang) });
+    else if (loaded.kind === "error") unreadable.push({ file: file.name, problem: loaded.error.messageIn(lang) });
     else {
       const problem = loaded.kind === "syntax" ? loaded.problem : loaded.duplicateKeys![0]!;
-      unreadable.push({ file: file.name, problem: formatSyntaxProblem(file.name, problem, context.lang).split("\n")[0]!.trim() });
+      unreadable.push({ file: file.name, problem: formatSyntaxProblem(file.name, problem, lang).split("\n")[0]!.trim() });
     }
   }
-  return { reports, unreadable };
 }
 
 async function readBaseline(context: Context, path: string): Promise<Baseline> {
@@ -147,8 +217,8 @@ export async function execute(context: Context, { values, positionals }: ParsedA
 
   const region = await import("@xxgk/validators/region");
   const rules = parseRuleOptions(listOption(values, "rule"), region.REGION_RULES.map((rule) => rule.id), "review");
-  const files = expandInputs(positionals, context.io.cwd);
-  const previousFiles = listOption(values, "previous").length ? expandInputs(listOption(values, "previous"), context.io.cwd) : [];
+  const files = expandInputs(positionals, context.io.cwd, REVIEW_EXTENSIONS_IN);
+  const previousFiles = listOption(values, "previous").length ? expandInputs(listOption(values, "previous"), context.io.cwd, REVIEW_EXTENSIONS_IN) : [];
   const bodiesFile = stringOption(values, "bodies");
   const baselineFile = stringOption(values, "baseline");
   const writeBaselineFile = stringOption(values, "write-baseline");
@@ -161,12 +231,12 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   // The output is checked (and its temporary file created) before the work: fail fast, never half-write.
   const sink = openSink(context, output, { force, inputs: inputPaths });
   try {
-    const current = await loadReports(context, files);
-    const previous = await loadReports(context, previousFiles);
+    const current = await loadReports(context, files, pick(msg("读取", "reading"), lang));
+    const previous = await loadReports(context, previousFiles, pick(msg("读取上年", "reading last year's"), lang));
     const unreadable = [...current.unreadable, ...previous.unreadable];
     for (const item of unreadable) printError(context, pick(msg(`${item.file}：${item.problem}`, `${item.file}: ${item.problem}`), lang));
     if (current.reports.length === 0) {
-      throw new CliError("no-match", msg("没有可审阅的报告（输入中没有能读取的报告 JSON）", "no report to review (no readable report JSON among the inputs)"));
+      throw new CliError("no-match", msg("没有可审阅的报告（输入中没有能读取的报告 JSON，也没有能导入的报告文件）", "no report to review (no readable report JSON and no importable published report among the inputs)"));
     }
     const review = region.reviewRegion({
       reports: current.reports,
@@ -199,6 +269,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
           version: VERSION,
           ...(baseline && outcome ? { baseline: { file: basename(baselineFile!), outcome, decisions: baseline.decisions } } : {}),
           unreadable,
+          imported: new Map([...current.imported, ...previous.imported]),
           renderings,
           ruleTitles,
         }),
@@ -209,6 +280,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         ...review,
         ...(outcome ? { baseline: { file: baselineFile, ...outcome } } : {}),
         unreadable,
+        imported: [...current.imported, ...previous.imported].map(([file, from]) => ({ file, ...from })),
       };
       sink.write(`${JSON.stringify(data, null, 2)}\n`);
     } else {
@@ -235,6 +307,19 @@ export async function execute(context: Context, { values, positionals }: ParsedA
         lang,
       ),
     );
+    const importedCount = current.imported.size + previous.imported.size;
+    if (importedCount) {
+      printError(
+        context,
+        pick(
+          msg(
+            `${importedCount} 份报告${previous.imported.size ? `（其中上年 ${previous.imported.size} 份）` : ""}由已发布的文件（PDF、Word、网页、文本）导入。`,
+            `${importedCount} report${importedCount === 1 ? " was" : "s were"} imported from published documents (PDF, Word, web page, text)${previous.imported.size ? `, ${previous.imported.size} of them last year's` : ""}.`,
+          ),
+          lang,
+        ),
+      );
+    }
     if (review.otherYears.length) {
       printError(context, pick(msg(`${review.otherYears.length} 份报告不是 ${review.year} 年度的，未审阅（可用 --year 指定年度）`, `${review.otherYears.length} reports are not for ${review.year} and were not reviewed (choose the year with --year)`), lang));
     }

@@ -22,11 +22,29 @@ export interface PageInput {
   baseline?: { file: string; outcome: BaselineOutcome; decisions: Readonly<Record<string, BaselineDecision>> };
   /** Input files that could not be read or parsed. */
   unreadable: readonly { file: string; problem: string }[];
+  /** Reports imported from published documents on the fly, by file: the document's kind and the import's counts. */
+  imported?: ReadonlyMap<string, ImportedFrom>;
   /** Relative links to each body's annotated rendering, by the body's position in `review.bodies`. */
   renderings: ReadonlyMap<number, string>;
   /** Short names of the rule ids, for the legend (id → title). */
   ruleTitles: Readonly<Record<string, string>>;
 }
+
+/** Where an imported report came from: the published document's kind and how its cells were read. */
+export interface ImportedFrom {
+  /** The importer's name for the kind: `pdf`, `docx`, `html`, `markdown`, `text`. */
+  format: string;
+  status: "imported" | "partial";
+  counts: { read: number; inferred: number; unreadable: number };
+}
+
+const DOCUMENT_KINDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  pdf: { zh: "PDF", en: "PDF" },
+  docx: { zh: "Word 文档", en: "Word document" },
+  html: { zh: "网页", en: "web page" },
+  markdown: { zh: "Markdown 文本", en: "Markdown text" },
+  text: { zh: "文本", en: "text" },
+};
 
 /** Characters of a repeated passage shown on the page. */
 const PASSAGE_SHOWN = 400;
@@ -90,6 +108,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .body .facts { color: var(--muted); font-size: 13px; margin: 0 0 6px; }
 .findings { list-style: none; padding: 0; margin: 0; }
 .finding { border-top: 1px solid #eee; padding: 6px 0; }
+.import-gap { font-size: 12px; color: var(--warning); white-space: nowrap; }
 .badge { display: inline-block; min-width: 52px; text-align: center; border-radius: 3px; color: #fff; font-size: 12px; padding: 0 6px; margin-right: 6px; }
 .sev-error .badge { background: var(--error); } .sev-warning .badge { background: var(--warning); } .sev-info .badge { background: var(--info); }
 .rule { font-family: monospace; font-size: 12px; color: #455a64; margin-right: 6px; }
@@ -180,6 +199,21 @@ export function renderReviewPage(input: PageInput): string {
   const count = (body: BodyReview, severity: string) => body.findings.filter((finding) => finding.outcome === "fail" && finding.severity === severity).length;
   const title = t(`${review.year} 年度政府信息公开工作年度报告审阅`, `Review of the ${review.year} government information disclosure annual reports`);
 
+  const importedFact = (file: string): string => {
+    const from = input.imported?.get(file);
+    if (!from) return "";
+    const kind = DOCUMENT_KINDS[from.format] ?? { zh: from.format, en: from.format };
+    const { inferred, unreadable } = from.counts;
+    return t(
+      `由${kind.zh}导入${from.status === "partial" ? "（部分）" : ""}：推断 ${inferred} 格，无法辨认 ${unreadable} 格`,
+      `imported from a ${kind.en}${from.status === "partial" ? " (partly)" : ""}: ${inferred} cells inferred, ${unreadable} unreadable`,
+    );
+  };
+  /** In the table of bodies, a report imported with cells that could not be read says so beside its name. */
+  const unreadableCells = (file: string): string => {
+    const unreadable = input.imported?.get(file)?.counts.unreadable ?? 0;
+    return unreadable ? ` <span class="import-gap">${e(t(`导入时 ${unreadable} 格无法辨认`, `${unreadable} cells unreadable when imported`))}</span>` : "";
+  };
   const card = (value: string | number, label: string, tone = "") => `<div class="card ${tone}"><div class="value">${e(String(value))}</div><div class="label">${e(label)}</div></div>`;
   const baselineCards = input.baseline
     ? [
@@ -189,6 +223,7 @@ export function renderReviewPage(input: PageInput): string {
     : [];
   const cards = [
     card(summary.reports, t("收到的报告", "Reports received")),
+    ...(input.unreadable.length ? [card(input.unreadable.length, t("无法审阅的文件（见缺报一节）", "Files that could not be reviewed (see Missing)"), "bad")] : []),
     ...(summary.expected !== null ? [card(summary.expected, t("应报机关", "Bodies expected")), card(summary.missing, t("缺报", "Missing"), summary.missing ? "bad" : "good")] : []),
     card(summary.onTime, t("按时发布", "Published on time"), "good"),
     card(summary.late, t("逾期发布", "Published late"), summary.late ? "bad" : "good"),
@@ -224,7 +259,7 @@ export function renderReviewPage(input: PageInput): string {
       const repeatPrevious = highest(body.repeatPrevious);
       const repeatPeer = highest(body.repeatPeer);
       const numberCell = (value: number | null, text: string, high = false) => `<td class="num${high ? " high" : ""}" data-v="${value ?? ""}">${e(text)}</td>`;
-      return `<tr data-flags="${flags.join(" ")}" data-body="body-${index}"><td data-v="${e(body.body)}"><a href="#body-${index}">${e(body.body)}</a></td><td data-v="${e(levelName(body.level))}">${e(levelName(body.level))}</td><td data-v="${e(body.publishedOn ?? "")}">${e(body.publishedOn ?? "–")}</td><td data-v="${e(body.deadline ?? "")}">${e(body.deadline ?? "–")}</td><td data-v="${body.onTime === null ? "" : body.daysLate}">${timing(body)}</td>${numberCell(count(body, "error"), String(count(body, "error")), count(body, "error") > 0)}${numberCell(count(body, "warning"), String(count(body, "warning")))}${numberCell(findingsNew(body), String(findingsNew(body)), findingsNew(body) > 0)}${numberCell(repeatPrevious, percent(repeatPrevious), (repeatPrevious ?? 0) >= review.thresholds.previousRepeat)}${numberCell(repeatPeer, percent(repeatPeer), (repeatPeer ?? 0) >= review.thresholds.peerRepeat)}${numberCell(body.rates.disclosureRate, percent(body.rates.disclosureRate))}${numberCell(body.rates.reconsiderationCorrectionRate, percent(body.rates.reconsiderationCorrectionRate))}</tr>`;
+      return `<tr data-flags="${flags.join(" ")}" data-body="body-${index}"><td data-v="${e(body.body)}"><a href="#body-${index}">${e(body.body)}</a>${unreadableCells(body.file)}</td><td data-v="${e(levelName(body.level))}">${e(levelName(body.level))}</td><td data-v="${e(body.publishedOn ?? "")}">${e(body.publishedOn ?? "–")}</td><td data-v="${e(body.deadline ?? "")}">${e(body.deadline ?? "–")}</td><td data-v="${body.onTime === null ? "" : body.daysLate}">${timing(body)}</td>${numberCell(count(body, "error"), String(count(body, "error")), count(body, "error") > 0)}${numberCell(count(body, "warning"), String(count(body, "warning")))}${numberCell(findingsNew(body), String(findingsNew(body)), findingsNew(body) > 0)}${numberCell(repeatPrevious, percent(repeatPrevious), (repeatPrevious ?? 0) >= review.thresholds.previousRepeat)}${numberCell(repeatPeer, percent(repeatPeer), (repeatPeer ?? 0) >= review.thresholds.peerRepeat)}${numberCell(body.rates.disclosureRate, percent(body.rates.disclosureRate))}${numberCell(body.rates.reconsiderationCorrectionRate, percent(body.rates.reconsiderationCorrectionRate))}</tr>`;
     })
     .join("\n");
 
@@ -253,7 +288,8 @@ export function renderReviewPage(input: PageInput): string {
       const rendering = input.renderings.get(index);
       const facts = [
         body.file,
-        body.previousFile ? t(`上年：${body.previousFile}`, `last year: ${body.previousFile}`) : t("没有上年报告", "no report of last year"),
+        importedFact(body.file),
+        body.previousFile ? t(`上年：${body.previousFile}${importedFact(body.previousFile) ? `（${importedFact(body.previousFile)}）` : ""}`, `last year: ${body.previousFile}${importedFact(body.previousFile) ? ` (${importedFact(body.previousFile)})` : ""}`) : t("没有上年报告", "no report of last year"),
         body.wellFormed ? "" : t("结构无效", "invalid structure"),
       ].filter(Boolean);
       const findings = body.findings.length
@@ -267,8 +303,8 @@ export function renderReviewPage(input: PageInput): string {
     ? `<ul class="findings">${(review.regionFindings as DecidedFinding[]).map(findingItem).join("")}</ul>`
     : `<p class="note">${e(summary.expected === null ? t("未给出机关名单（--bodies），无法判断缺报。", "No list of bodies (--bodies) was given, so missing reports cannot be found.") : t("名单上的机关都有报告。", "Every listed body has a report."))}</p>`;
   const leftOut = [
-    ...review.otherYears.map((item) => `<li>${e(item.file)}：${e(t(`年度为 ${item.year ?? "不明"}，不是 ${review.year}，未审阅`, `year ${item.year ?? "unknown"}, not ${review.year}; not reviewed`))}</li>`),
-    ...input.unreadable.map((item) => `<li>${e(item.file)}：${e(item.problem)}</li>`),
+    ...review.otherYears.map((item) => `<li>${e(item.file)}${t("：", ": ")}${e(t(`年度为 ${item.year ?? "不明"}，不是 ${review.year}，未审阅`, `year ${item.year ?? "unknown"}, not ${review.year}; not reviewed`))}</li>`),
+    ...input.unreadable.map((item) => `<li>${e(item.file)}${t("：", ": ")}${e(item.problem)}</li>`),
   ];
 
   const rollup = rollupSection(review, lang);

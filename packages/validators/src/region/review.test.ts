@@ -150,6 +150,30 @@ describe("reviewRegion on the test region: every planted problem is found, and n
     expect(result.otherYears).toEqual([{ file: stray.file, year: 2023 }]);
   });
 
+  it("pairs a report with last year's when one of the two names the body with its higher place, only when unambiguous", () => {
+    const named = (input: (typeof region.reports)[number], body: string, file: string) => {
+      const copy = structuredClone(input);
+      (copy.report as Report2021).meta.body = body;
+      return { ...copy, file };
+    };
+    const current = region.reports[0]!;
+    const previous = region.previous.find((input) => (input.report as Report2021).meta.body === (current.report as Report2021).meta.body)!;
+    const paired = reviewRegion({ reports: [named(current, "淮安市洪泽区人民政府", "2024.json")], previous: [named(previous, "洪泽区人民政府", "2023.json")], today: TODAY });
+    expect(paired.bodies[0]!.previousFile).toBe("2023.json");
+    const shortened = reviewRegion({ reports: [named(current, "洪泽区人民政府", "2024.json")], previous: [named(previous, "淮安市洪泽区人民政府", "2023.json")], today: TODAY });
+    expect(shortened.bodies[0]!.previousFile).toBe("2023.json");
+    // Two bodies of the year could be "商务局": neither is paired with it.
+    const ambiguous = reviewRegion({
+      reports: [named(current, "甲市商务局", "a.json"), named(region.reports[1]!, "乙市商务局", "b.json")],
+      previous: [named(previous, "商务局", "2023.json")],
+      today: TODAY,
+    });
+    expect(ambiguous.bodies.map((body) => body.previousFile)).toEqual([null, null]);
+    // A prefix that is not a place is part of the name: 档案局 is not 国家档案局.
+    const notPlace = reviewRegion({ reports: [named(current, "国家档案局", "2024.json")], previous: [named(previous, "档案局", "2023.json")], today: TODAY });
+    expect(notPlace.bodies[0]!.previousFile).toBeNull();
+  });
+
   it("reviews malformed reports as far as they can be read", () => {
     const broken = { file: "broken.json", report: { meta: { body: "示范市某局", year: 2024, level: "municipal-department", publishedOn: "2025-03-01" } } };
     const result = reviewRegion({ reports: [...region.reports, broken], today: TODAY });

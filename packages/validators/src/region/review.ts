@@ -133,6 +133,17 @@ function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Administrative place names end so: a prefix ending in one of these is a higher place, not part of the body's name. */
+const PLACE_END = /(?:省|市|区|县|州|盟|旗|自治区|特别行政区)$/u;
+
+/** Whether two body keys name the same body, one with a higher place before it ("淮安市" + "洪泽区人民政府"). */
+function samePlaceVariant(left: string, right: string): boolean {
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  if (shorter.length < 3 || shorter.length === longer.length || !longer.endsWith(shorter)) return false;
+  const place = longer.slice(0, longer.length - shorter.length);
+  return place.length >= 2 && PLACE_END.test(place);
+}
+
 /**
  * Reviews a region's reports: each report validated (with its previous year when given), the region rules
  * (deadlines, repetition against last year and between bodies, year-on-year jumps, section contents, missing and
@@ -164,6 +175,25 @@ export function reviewRegion(options: ReviewOptions): RegionReview {
     if (!existing || (meta.year === year - 1 && readMeta(existing.report).year !== year - 1)) previousByBody.set(key, input);
   }
 
+  // A body names itself with or without its higher place ("洪泽区人民政府" one year, "淮安市洪泽区人民政府" the next).
+  // Without an exact match, a report pairs with the one previous report whose name is its own with such a place
+  // added or removed, when that previous report fits no other report of the year.
+  const currentKeys = new Set(
+    options.reports.flatMap((input, index) => (metas[index]!.year === year && metas[index]!.body ? [bodyKey(metas[index]!.body!)] : [])),
+  );
+  const placeCandidates = new Map<string, string[]>();
+  for (const key of currentKeys) {
+    if (previousByBody.has(key)) continue;
+    placeCandidates.set(key, [...previousByBody.keys()].filter((other) => !currentKeys.has(other) && samePlaceVariant(key, other)));
+  }
+  const previousByPlace = new Map<string, RegionReportInput>();
+  for (const [key, candidates] of placeCandidates) {
+    if (candidates.length !== 1) continue;
+    const other = candidates[0]!;
+    const rivals = [...placeCandidates.values()].filter((list) => list.includes(other)).length;
+    if (rivals === 1) previousByPlace.set(key, previousByBody.get(other)!);
+  }
+
   const otherYears: { file: string; year: number | null }[] = [];
   const reports: ReviewedReport[] = [];
   const validations: ReturnType<typeof validate>[] = [];
@@ -176,7 +206,7 @@ export function reviewRegion(options: ReviewOptions): RegionReview {
     }
     const body = meta.body ?? input.file;
     const key = bodyKey(body);
-    const previousInput = meta.body ? previousByBody.get(key) : undefined;
+    const previousInput = meta.body ? (previousByBody.get(key) ?? previousByPlace.get(key)) : undefined;
     const validation = validate(input.report, {
       profile,
       ...(previousInput ? { previous: previousInput.report } : {}),

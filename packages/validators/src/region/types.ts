@@ -42,7 +42,7 @@ export interface ReviewThresholds {
 export interface ReviewOptions {
   /** This year's reports of the region. */
   reports: readonly RegionReportInput[];
-  /** Last year's reports of the region (matched to this year's by body name). */
+  /** Last year's reports of the region (matched to this year's by body name; when none has exactly the name, the one whose name only adds or drops a higher place before it, such as "淮安市", if no other report of the year could match it). */
   previous?: readonly RegionReportInput[];
   /** The bodies expected to report; without it, missing reports cannot be found. */
   bodies?: readonly ExpectedBody[];
