@@ -188,7 +188,8 @@ describe("the editor in Chromium", () => {
 
     // The findings panel jumps to the cell.
     await page.locator('.finding[data-rule="T3-SUM-ROW"]').getByRole("button", { name: "定位" }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(inputIdOf("/applications/newlyReceived/total"));
+    // The jump focuses the cell on the next animation frame (after switching back from the preview if needed).
+    await page.waitForFunction((id) => document.activeElement?.id === id, inputIdOf("/applications/newlyReceived/total"), { timeout: 5_000 });
     await page.locator(".findings").scrollIntoViewIfNeeded();
     await cell(page, "/applications/newlyReceived/total").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, "web-findings.png") });
