@@ -16,7 +16,7 @@ import { expandInputs } from "../input/expand.js";
 import { readStream } from "../input/read.js";
 import { AtomicFile, checkOutputPath } from "../output/atomic.js";
 import { ProgressBar } from "../output/progress.js";
-import { openSink } from "../output/sink.js";
+import { openSink, writeBatch } from "../output/sink.js";
 import { IMPORT_EXTENSIONS, type ImportJob, type ImportOutcome } from "../import-task.js";
 
 /** Findings printed per file before "…". */
@@ -183,17 +183,8 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     // Every file of --out-dir is committed only once the whole batch went through.
     for (const file of written) file.commit();
   };
-  try {
-    await work();
-  } catch (error) {
-    progress.clear();
-    sink.abort();
-    throw error;
-  }
-  progress.clear();
   // A refused report writes nothing: no empty output file is left behind.
-  if (wroteAny) sink.commit();
-  else sink.abort();
+  await writeBatch(sink, progress, work, () => wroteAny);
   const seconds = (Date.now() - started) / 1000;
   printError(
     context,

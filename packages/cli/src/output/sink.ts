@@ -58,9 +58,15 @@ export function openSink(context: Context, output: string | undefined, options: 
 
 /**
  * Runs a batch that writes into `sink`: commits the output when the work finishes, abandons it when the work throws
- * (no half-written file), and clears the progress bar either way.
+ * (no half-written file), and clears the progress bar either way. With `hasOutput`, a batch that wrote nothing is
+ * abandoned too, so no empty output file is left behind.
  */
-export async function writeBatch(sink: Sink, progress: { clear(): void }, work: () => Promise<void>): Promise<void> {
+export async function writeBatch(
+  sink: Sink,
+  progress: { clear(): void },
+  work: () => Promise<void>,
+  hasOutput: () => boolean = () => true,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -69,5 +75,6 @@ export async function writeBatch(sink: Sink, progress: { clear(): void }, work: 
     throw error;
   }
   progress.clear();
-  sink.commit();
+  if (hasOutput()) sink.commit();
+  else sink.abort();
 }
