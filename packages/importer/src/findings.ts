@@ -46,7 +46,9 @@ export type ImportFindingCode =
   /** The reporting body could not be read from the title. */
   | "BODY_NOT_FOUND"
   /** The year was not found in the title and was taken from elsewhere. */
-  | "YEAR_NOT_IN_TITLE";
+  | "YEAR_NOT_IN_TITLE"
+  /** The page's publication date and the date signed at the end of the report differ: the page's is taken. */
+  | "PUBLISHED_ON_DIFFERS";
 
 /** Codes of refusals: nothing is imported. */
 export type RefusalCode =
@@ -108,6 +110,7 @@ const SEVERITY: Record<ImportFindingCode | RefusalCode, ImportSeverity> = {
   ROW_BLANK: "info",
   BODY_NOT_FOUND: "warning",
   YEAR_NOT_IN_TITLE: "info",
+  PUBLISHED_ON_DIFFERS: "info",
   NOT_A_DOCUMENT: "error",
   TOO_LARGE: "error",
   PRE_2019: "error",

@@ -91,6 +91,13 @@ function refuse(code: RefusalCode, message: string, messageEn: string, format?: 
 }
 
 const INLINE_DATE = /^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+/**
+ * The publication date a page or its information box states before the report (`发布时间: 2020-01-17 11:35`,
+ * `公开日期 2024-01-17`, `发布日期：2024年1月20日`). 成文日期 (the date written) and a crawler's 采集时间 are not
+ * publication dates and are not read.
+ */
+const PAGE_DATE =
+  /(?:发布时间|发布日期|公开日期|公开时间|发文日期)\s*[:：]?\s*((?:19|20)\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})(?!\d)/u;
 const SIGNATURE_DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 const PREAMBLE_START = /(?:本年度报告|本报告由[^。]{0,30}?|本报告)?(?:根据|按照|依据)[^。《]{0,12}《|本报告由|现向社会公布|现公布/u;
 
@@ -295,6 +302,23 @@ export function importDocument(document: SourceDocument, options: ImportOptions 
     report.otherMatters = proseOf(lines);
   }
 
+  // The page's own publication date, when the document states one before the report, is when it was published (the
+  // date signed at the end is when it was written: 202's page says 2020-01-17, its signature 2020年1月2日).
+  const pageDate = publicationDateOf(headLines);
+  if (pageDate) {
+    const signed = report.meta.publishedOn;
+    if (signed && signed !== pageDate.date) {
+      findings.push(
+        finding(
+          "PUBLISHED_ON_DIFFERS",
+          `发布日期取页面标注的“${pageDate.printed}”（${pageDate.date}），文末落款日期为 ${signed}。`,
+          `The publication date is the page's "${pageDate.printed}" (${pageDate.date}); the report is signed ${signed}.`,
+        ),
+      );
+    }
+    report.meta.publishedOn = pageDate.date;
+  }
+
   report.import = {
     tool: record.tool,
     version: record.version,
@@ -387,4 +411,18 @@ export async function importReport(input: Uint8Array | string, options: ImportOp
     }
     throw error;
   }
+}
+
+/** The first labelled publication date among the lines before the report's first section, when it is a real date. */
+function publicationDateOf(lines: readonly string[]): { date: string; printed: string } | undefined {
+  for (const line of lines) {
+    const match = PAGE_DATE.exec(line);
+    if (!match) continue;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const probe = new Date(Date.UTC(year, month - 1, day));
+    if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) continue;
+    const date = `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    return { date, printed: match[0].trim() };
+  }
+  return undefined;
 }

@@ -81,6 +81,15 @@ describe("the corpus", () => {
     }
   });
 
+  it("reads the publication date the document states (the page's, else the signature's) as the golden has it", () => {
+    // The golden takes the page's 发布时间/公开日期 when the document has one; PDFs 006–008 state no date at all.
+    const dated = results.filter((item) => item.golden!.meta.publishedOn !== undefined);
+    expect(dated.length).toBeGreaterThanOrEqual(8);
+    for (const item of dated) expect(item.result.report!.meta.publishedOn, item.file).toBe(item.golden!.meta.publishedOn);
+    for (const item of results.filter((item) => item.golden!.meta.publishedOn === undefined))
+      expect(item.result.report!.meta.publishedOn, `${item.file}: no date in the document, none invented`).toBeUndefined();
+  });
+
   it("reads the prose of every section it finds as the golden has it", () => {
     for (const item of results) {
       const expected = HEADING_LOST.includes(item.file) ? ["problemsAndImprovements"] : [];
