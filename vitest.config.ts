@@ -22,6 +22,9 @@ export default defineConfig({
         include: ["src/**/*.test.ts", "test/**/*.test.ts"],
         typecheck: { enabled: true, include: ["**/*.test-d.ts"], tsconfig: `${root}/tsconfig.json` },
         testTimeout: 60_000,
+        // Suites that import the whole corpus (PDFs included) once in beforeAll: on a loaded 2-core machine that
+        // takes longer than the default 10 s.
+        hookTimeout: 120_000,
       },
     })),
   },

@@ -5,7 +5,13 @@
  * (`| a | b |`; separator rows such as `|---|---|` are dropped), by runs of two or more spaces, and by a single
  * space between two numbers (crawled pages separate table cells with single spaces). Everything else, including
  * Markdown headings and emphasis, is kept as written: the recogniser decides what it means.
+ *
+ * A table aligned with spaces under a ruler of dashes (`------  ------  ----`, as `xxgk render --to txt` and pandoc's
+ * simple tables print it) is read by display position: a figure belongs to the ruler column it sits under, and a
+ * ruler column with nothing under it on a line of figures is an empty cell — so a blank cell stays blank instead of
+ * shifting the figures after it one column left.
  */
+import stringWidth from "string-width";
 import type { SourceCell, SourceDocument, SourceLine } from "./source-document.js";
 
 const PIPE_SEPARATOR_ROW = /^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?\|?\s*$/u;
@@ -73,6 +79,65 @@ function splitLine(line: string): RawCell[] | undefined {
   return splitOn(line, 0, /[ \u3000\u00a0]{2,}/gu).flatMap((cell) => splitNumberRuns(cell));
 }
 
+/** A ruler: two or more runs of dashes separated by spaces, nothing else. */
+const RULER = /^[ \u3000]*-{2,}(?:[ \u3000]+-{2,})+[ \u3000]*$/u;
+/**
+ * Ambiguous-width characters (curly quotes, —, …) count as wide, as in a Chinese terminal and as the renderer's text
+ * output aligns them.
+ */
+const WIDTH_OPTIONS = { ambiguousIsNarrow: false } as const;
+
+/** Display columns [from, to) of one ruler column. */
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The ruler's columns in display columns, or undefined when the line is not a ruler. */
+function rulerSpans(line: string): Span[] | undefined {
+  if (!RULER.test(line)) return undefined;
+  const spans: Span[] = [];
+  for (const match of line.matchAll(/-+/gu)) {
+    const from = stringWidth(line.slice(0, match.index), WIDTH_OPTIONS);
+    spans.push({ from, to: from + match[0].length });
+  }
+  return spans;
+}
+
+/**
+ * A line of figures under a ruler, re-cut by position: the first ruler column is the label, every other one a cell,
+ * empty where nothing is printed under it. Undefined (the line is read as it is) unless every cell after the label is
+ * one number lying under exactly one ruler column, no two in the same column, and some column is left empty.
+ */
+function alignToRuler(line: string, cells: readonly RawCell[], spans: readonly Span[]): RawCell[] | undefined {
+  const label = cells[0];
+  if (!label || spans.length < 3) return undefined;
+  const labelIsFigure = NUMBER.test(label.text.trim());
+  const figures = labelIsFigure ? cells : cells.slice(1);
+  if (figures.length === 0 || figures.length >= spans.length - (labelIsFigure ? 0 : 1)) return undefined;
+  const byColumn = new Map<number, RawCell>();
+  for (const cell of figures) {
+    const text = cell.text.trim();
+    if (!NUMBER.test(text)) return undefined;
+    const start = cell.column + (cell.text.length - cell.text.trimStart().length);
+    const from = stringWidth(line.slice(0, start), WIDTH_OPTIONS);
+    const to = from + stringWidth(text, WIDTH_OPTIONS);
+    const under = spans.map((span, index) => (from < span.to && to > span.from ? index : -1)).filter((index) => index > 0);
+    if (under.length !== 1 || byColumn.has(under[0]!)) return undefined;
+    byColumn.set(under[0]!, cell);
+  }
+  const out: RawCell[] = labelIsFigure ? [{ text: "", column: 0 }] : [label];
+  let lastColumn = label.column + label.text.length;
+  for (let index = 1; index < spans.length; index += 1) {
+    const cell = byColumn.get(index);
+    if (cell) {
+      out.push(cell);
+      lastColumn = cell.column + cell.text.length;
+    } else out.push({ text: "", column: lastColumn });
+  }
+  return out;
+}
+
 /**
  * Reads plain text or Markdown into a `SourceDocument`. Never throws; empty lines are skipped (line numbers keep
  * counting them, so positions point into the original text).
@@ -81,10 +146,22 @@ export function readText(text: string, format: "text" | "markdown" = "text"): So
   const lines: SourceLine[] = [];
   const source = text.startsWith("\ufeff") ? text.slice(1) : text;
   let lineNumber = 0;
+  // The ruler of the space-aligned table being read; a blank line ends the table.
+  let ruler: Span[] | undefined;
   for (const raw of source.split(/\r\n|\r|\n/u)) {
     lineNumber += 1;
-    const cells = splitLine(raw);
+    if (raw.trim() === "") {
+      ruler = undefined;
+      continue;
+    }
+    const spans = rulerSpans(raw);
+    if (spans) {
+      ruler = spans;
+      continue;
+    }
+    let cells = splitLine(raw);
     if (!cells) continue;
+    if (ruler) cells = alignToRuler(raw, cells, ruler) ?? cells;
     const sourceCells: SourceCell[] = [];
     for (const cell of cells) {
       const leading = cell.text.length - cell.text.trimStart().length;

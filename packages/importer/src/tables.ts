@@ -443,6 +443,18 @@ function resolveRow(
     return { readings: values.map((value) => ({ value, how: "inferred", position: positions[0] })) };
   }
   const fitted = splitGlued(glue, glueKinds, identities);
+  if (fitted.candidates.length === 0 && spaced && !tokens.some((token) => certainlyGlued(token.text))) {
+    // Figures the publisher set apart: values are missing (blank cells without a trace), not glued together.
+    findings.push(
+      finding(
+        "MISSING_VALUES",
+        `${row.label}：该行只有 ${tokens.length} 个以空格分开的值（${printed}），少于 ${size} 栏，无法确定哪几栏空白，未读取。`,
+        `${row.label}: the row carries ${tokens.length} space-separated values (${printed}) for ${size} columns, and which are blank cannot be told; left unread.`,
+        { position: where(first), pointers: row.pointers },
+      ),
+    );
+    return { readings: unreadable(where(first)) };
+  }
   if (fitted.candidates.length === 0) {
     findings.push(
       finding(
@@ -705,7 +717,11 @@ export function readTables(
     }
     const values: Token[] = [];
     const groupLabels = table4.groups.map((group) => canonicalLabel(group.label));
-    for (const lineTokens of byLine.values()) {
+    // Printed a group a line (`xxgk render --to txt`, transposed tables): a group's line with its label and no
+    // figures at all was published blank — its five cells are empty, not the next group's figures.
+    const perGroup = groupLines(byLine, groupLabels, table4.columns.length);
+    if (perGroup) values.push(...perGroup.flat());
+    else for (const lineTokens of byLine.values()) {
       let lastText = -1;
       lineTokens.forEach((token, index) => {
         if (token.kind === "text") lastText = index;
@@ -738,6 +754,39 @@ export function readTables(
     if (outcome.candidates) findings.push(ambiguousFinding(row, outcome, stream));
   }
   return { cells, findings, valueTokens, labelsFound };
+}
+
+/**
+ * 表四 printed one line per group, each line ending in its group's label followed by its figures: the lines in group
+ * order, a line without figures given as many empty cells as a group has columns. Undefined unless every group has
+ * exactly one such line (in order) holding either no figures or exactly one group's worth of cells, and at least one
+ * holds none (otherwise the usual reading applies).
+ */
+function groupLines(byLine: ReadonlyMap<number, Token[]>, groupLabels: readonly string[], columns: number): Token[][] | undefined {
+  const found: Token[][] = [];
+  let blank = 0;
+  for (const lineTokens of byLine.values()) {
+    const lastText = lineTokens.findLastIndex((token) => token.kind === "text");
+    if (lastText < 0) {
+      if (lineTokens.some(isValue)) return undefined;
+      continue;
+    }
+    const text = canonicalLabel(lineTokens.slice(0, lastText + 1).map((token) => token.text).join(""));
+    const group = groupLabels.findIndex((label) => text.endsWith(label));
+    const tail = lineTokens.slice(lastText + 1);
+    if (group < 0) {
+      if (tail.some(isValue)) return undefined;
+      continue;
+    }
+    if (group !== found.length) return undefined;
+    if (tail.length === 0) {
+      const at = lineTokens[lastText]!;
+      found.push(Array.from({ length: columns }, () => ({ kind: "empty" as const, start: at.end, end: at.end, text: "", line: at.line })));
+      blank += 1;
+    } else if (tail.length === columns) found.push(tail);
+    else return undefined;
+  }
+  return found.length === groupLabels.length && blank > 0 ? found : undefined;
 }
 
 /** One SPLIT_BY_DIGITS finding per table instead of one per row. */
