@@ -1,23 +1,10 @@
 /**
- * Text measurement for terminal output.
+ * Text measurement for terminal output: string-width (grapheme clusters, East Asian wide and fullwidth characters
+ * as two cells, combining marks and zero-width characters as none, ANSI escapes ignored).
  */
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-  );
-}
+import stringWidth from "string-width";
 
 /** Display width of a string in a terminal (East Asian wide characters count two). */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0)!) ? 2 : 1;
-  return width;
+  return stringWidth(text);
 }
