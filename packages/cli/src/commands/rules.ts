@@ -2,7 +2,7 @@
  * `xxgk rules`: the rule catalog of @xxgk/validators, as a terminal table or as JSON.
  */
 import { RULES } from "@xxgk/validators/core";
-import { flag, type ParsedArgs } from "../args.js";
+import { stringOption, type ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { displayWidth } from "../text.js";
@@ -14,7 +14,7 @@ function pad(text: string, width: number): string {
 /** Runs `xxgk rules`. */
 export async function execute(context: Context, { values }: ParsedArgs): Promise<number> {
   const { lang, io, colors } = context;
-  if (flag(values, "json")) {
+  if (stringOption(values, "format") === "json") {
     io.stdout.write(`${JSON.stringify(RULES, null, 2)}\n`);
     return EXIT.ok;
   }
