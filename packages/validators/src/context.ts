@@ -29,6 +29,8 @@ export interface RuleContext {
   readonly today: Date;
   /** The options as given, for the rule OPTIONS (they may be invalid). */
   readonly options: { readonly rules: unknown; readonly profile: unknown; readonly today: unknown };
+  /** Every rule id of the catalog, for the rule OPTIONS to tell a mistyped id (the rules do not import the catalog). */
+  readonly ruleIds: readonly string[];
 }
 
 /** One evaluation of a rule. */

@@ -4,6 +4,8 @@
  */
 import type { Edition, ParseResult } from "@xxgk/schema/layout";
 import { CATALOG, needsEdition, type CatalogEntry } from "./catalog.js";
+
+const RULE_IDS: readonly string[] = CATALOG.map((entry) => entry.id);
 import {
   CellStatus,
   diagnosticCell,
@@ -402,6 +404,7 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
     profile,
     today,
     options: { rules: options.rules, profile: options.profile, today: options.today },
+    ruleIds: RULE_IDS,
   };
 
   const emitted: Emitted[] = [];

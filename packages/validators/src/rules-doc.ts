@@ -113,7 +113,7 @@ export function renderRulesMarkdown(): string {
   const lines = [
     "# 规则目录 · Rule catalog",
     "",
-    "<!-- Generated from packages/validators/src/catalog.ts by `node packages/validators/scripts/generate-rules-doc.mjs` (after building the package). Do not edit: a test fails when this file drifts. -->",
+    "<!-- Generated from packages/validators/src/catalog.ts (the index of src/rules/) by `node packages/validators/scripts/generate-rules-doc.mjs` (after building the package). Do not edit: a test fails when this file drifts. -->",
     "",
     "@xxgk/validators 对政府信息公开工作年度报告逐条检查下列规则。每项检查的结果是通过、不通过或无法评估：所涉单元格空白或无效时规则无法评估（空白从不按 0 计算），其余规则照常评估。" +
       "`publish` 档用于机关发布前自查，`audit` 档用于审阅已发布的报告；可用 `rules` 选项逐条改变严重程度或关闭规则。",

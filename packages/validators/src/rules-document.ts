@@ -111,6 +111,7 @@ function contextFor(edition: Edition, previousEdition: Edition | undefined): Rul
     profile: "publish",
     today: new Date(Date.UTC(report.meta.year + 2, 0, 1)),
     options: { rules: undefined, profile: undefined, today: undefined },
+    ruleIds: CATALOG.map((entry) => entry.id),
   };
 }
 
