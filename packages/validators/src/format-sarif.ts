@@ -70,20 +70,6 @@ export const RULES_DOC_URL = "https://github.com/xxgk/xxgk/blob/main/docs/rules.
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: "error", warning: "warning", info: "note" };
 
-/**
- * A rule's SARIF `name`: the catalog's name when it has one, else its id in PascalCase; never the id itself in
- * another case (the Multitool's SARIF1001: a name equal to the id, ignoring case, says nothing more).
- */
-function ruleName(rule: { id: string; name?: string }): string {
-  if (rule.name) return rule.name;
-  const pascal = rule.id
-    .toLowerCase()
-    .split("-")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-  return pascal.toLowerCase() === rule.id.toLowerCase() ? `${pascal}Rule` : pascal;
-}
-
 function driverRules(lang: "zh" | "en", extra: readonly SarifExtraRule[]): Sarif.ReportingDescriptor[] {
   const extraRules = extra.map((rule) => ({
     id: rule.id,
@@ -95,7 +81,8 @@ function driverRules(lang: "zh" | "en", extra: readonly SarifExtraRule[]): Sarif
   }));
   return RULES.map((rule): Sarif.ReportingDescriptor => ({
     id: rule.id,
-    name: ruleName(rule as { id: string; name?: string }),
+    // The catalog's Pascal-case name: SARIF wants a name that says more than the id (the Multitool's SARIF1001).
+    name: rule.name,
     shortDescription: { text: rule.title[lang] },
     fullDescription: { text: rule.rationale[lang] },
     // No messageStrings: SARIF's use {0}-style arguments, the catalog's templates {name}; results carry full text.

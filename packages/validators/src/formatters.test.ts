@@ -288,7 +288,10 @@ describe("SARIF positions and run details (issue 12)", () => {
 
   it("gives every rule a name that is not its id in another case, and no two rules the same name", () => {
     const rules = (JSON.parse(formatSarif([])) as Log).runs[0]!.tool.driver.rules!;
-    for (const rule of rules) expect(rule.name!.toLowerCase()).not.toBe(rule.id.toLowerCase());
+    for (const rule of rules) {
+      expect(rule.name!.toLowerCase()).not.toBe(rule.id.toLowerCase());
+      expect(rule.name, rule.id).toMatch(/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/);
+    }
     expect(new Set(rules.map((rule) => rule.name)).size).toBe(rules.length);
   });
 });
