@@ -33,8 +33,8 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
   lines.push(
     "",
     zh
-      ? `共 ${RULES.length} 条规则。调整级别：xxgk validate --rule 规则=off|info|warning|error；详细说明：xxgk rules --json\n审阅整个地区的规则（REGION-*：发布期限、缺报、文字重复、数字跳变等）由 xxgk review 运行，见 docs/rules.md 和 docs/review.md。`
-      : `${RULES.length} rules. Change a severity with xxgk validate --rule RULE=off|info|warning|error; details: xxgk rules --json\nThe rules that review a whole region (REGION-*: deadlines, missing reports, repeated text, jumping figures…) run in xxgk review; see docs/rules.md and docs/review.md.`,
+      ? `共 ${RULES.length} 条规则。调整级别：xxgk validate --rule 规则=off|info|warning|error；详细说明：xxgk rules --format json\n审阅整个地区的规则（REGION-*：发布期限、缺报、文字重复、数字跳变等）由 xxgk review 运行，见 docs/rules.md 和 docs/review.md。`
+      : `${RULES.length} rules. Change a severity with xxgk validate --rule RULE=off|info|warning|error; details: xxgk rules --format json\nThe rules that review a whole region (REGION-*: deadlines, missing reports, repeated text, jumping figures…) run in xxgk review; see docs/rules.md and docs/review.md.`,
   );
   io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
