@@ -75,7 +75,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const message = error instanceof Error ? error.message : String(error);
     const name = quoted(message) ?? "";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw usageError(`未知选项：${name}`, `unknown option: ${name}`, spec.name);
+      const formerForce = name === "-f" || /^-f[^-]/.test(name);
+      throw usageError(
+        `未知选项：${name}${formerForce ? "。要覆盖已存在的输出文件，请写 --force（-f 已不再表示 --force）。" : ""}`,
+        `unknown option: ${name}${formerForce ? ". To overwrite an existing output file, write --force (-f no longer means --force)." : ""}`,
+        spec.name,
+      );
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const option = name.split(" ")[0]!;
@@ -96,9 +101,11 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
       for (const item of list) {
         const choice = option.choices.find((candidate) => candidate.toLowerCase() === item.toLowerCase());
         if (choice === undefined) {
+          // `-fo out.json` once meant --force -o: say so when a short -f group gave the bad value.
+          const formerForce = option.short === "f" && argv.some((arg) => /^-f[^-]/.test(arg));
           throw usageError(
-            `${optionLabel(option)} 的值“${item}”无效，可选：${option.choices.join("、")}`,
-            `invalid value "${item}" for ${optionLabel(option)}; choose one of: ${option.choices.join(", ")}`,
+            `${optionLabel(option)} 的值“${item}”无效，可选：${option.choices.join("、")}${formerForce ? "。-f 是 --format 的简写；要覆盖已存在的输出文件，请写 --force（-f 已不再表示 --force）。" : ""}`,
+            `invalid value "${item}" for ${optionLabel(option)}; choose one of: ${option.choices.join(", ")}${formerForce ? ". -f is short for --format; to overwrite an existing output file, write --force (-f no longer means --force)." : ""}`,
             spec.name,
           );
         }

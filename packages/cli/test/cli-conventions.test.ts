@@ -99,6 +99,8 @@ describe("--format everywhere, -f for short", () => {
       ["validate", "good.json", "-o", "out.json", "-f"],
       ["init", "--body", "某局", "-o", "out.html", "-f"],
       ["schema", "-f", "-o", "out.html"],
+      ["render", "good.json", "-fo", "out.html"],
+      ["init", "--body", "某局", "-fo", "out.html"],
     ]) {
       const result = run([...args, "--lang", "en"]);
       expect(result.status, args.join(" ")).toBe(2);
