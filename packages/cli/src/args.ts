@@ -31,13 +31,42 @@ function optionLabel(option: OptionSpec): string {
   return `--${option.name}`;
 }
 
-/** Parses a command's arguments. Throws a usage {@link CliError}. Help requests are returned as `values.help`. */
+/**
+ * `-f` once meant `--force` and now means `--format` (as in eslint). Where an old command line would now fail with
+ * a puzzling message (`-f` at the end, `-f -o out.json`, `-f report.json`) or where the command has no format at all
+ * (`init -f`), the error says what changed.
+ */
+function checkFormerForceFlag(spec: CommandSpec, argv: readonly string[], options: readonly OptionSpec[]): void {
+  const format = options.find((option) => option.short === "f");
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === "--") return;
+    if (arg !== "-f") continue;
+    const next = argv[index + 1];
+    const meant = format?.choices?.some((choice) => choice.toLowerCase() === next?.toLowerCase());
+    if (format && meant) continue;
+    const what = format ? `-f 是 --format 的简写，后面应为 ${format.choices?.join("、") ?? "格式"}` : "此命令没有 -f 选项";
+    const whatEn = format ? `-f is short for --format and takes ${format.choices?.join(", ") ?? "a format"}` : "this command has no -f option";
+    throw usageError(
+      `${what}${next === undefined || !format ? "" : `，实为“${next}”`}。要覆盖已存在的输出文件，请写 --force（-f 已不再表示 --force）。`,
+      `${whatEn}${next === undefined || !format ? "" : `, got "${next}"`}. To overwrite an existing output file, write --force (-f no longer means --force).`,
+      spec.name,
+    );
+  }
+}
+
+/**
+ * Parses a command's arguments. Throws a usage {@link CliError}. Help requests are returned as `values.help`.
+ * Values of options with `choices` are accepted in any case and given as the choice is spelled (`--profile AUDIT`
+ * is `audit`); a hidden alias (`render --to`, `rules --json`) is given under the name of the option it stands for.
+ */
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   const options = [...spec.options, ...GLOBAL_OPTIONS];
   const config: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {};
   for (const option of options) {
     config[option.name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
   }
+  if (!argv.includes("--help") && !argv.includes("-h")) checkFormerForceFlag(spec, argv, options);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true });
@@ -46,7 +75,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const message = error instanceof Error ? error.message : String(error);
     const name = quoted(message) ?? "";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw usageError(`未知选项：${name}`, `unknown option: ${name}`, spec.name);
+      const formerForce = name === "-f" || /^-f[^-]/.test(name);
+      throw usageError(
+        `未知选项：${name}${formerForce ? "。要覆盖已存在的输出文件，请写 --force（-f 已不再表示 --force）。" : ""}`,
+        `unknown option: ${name}${formerForce ? ". To overwrite an existing output file, write --force (-f no longer means --force)." : ""}`,
+        spec.name,
+      );
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const option = name.split(" ")[0]!;
@@ -63,16 +97,37 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
     const value = values[option.name];
     if (option.choices && value !== undefined) {
       const list = Array.isArray(value) ? value : [String(value)];
+      const spelled: string[] = [];
       for (const item of list) {
-        if (!option.choices.includes(item)) {
+        const choice = option.choices.find((candidate) => candidate.toLowerCase() === item.toLowerCase());
+        if (choice === undefined) {
+          // `-fo out.json` once meant --force -o: say so when a short -f group gave the bad value.
+          const formerForce = option.short === "f" && argv.some((arg) => /^-f[^-]/.test(arg));
           throw usageError(
-            `${optionLabel(option)} 的值“${item}”无效，可选：${option.choices.join("、")}`,
-            `invalid value "${item}" for ${optionLabel(option)}; choose one of: ${option.choices.join(", ")}`,
+            `${optionLabel(option)} 的值“${item}”无效，可选：${option.choices.join("、")}${formerForce ? "。-f 是 --format 的简写；要覆盖已存在的输出文件，请写 --force（-f 已不再表示 --force）。" : ""}`,
+            `invalid value "${item}" for ${optionLabel(option)}; choose one of: ${option.choices.join(", ")}${formerForce ? ". -f is short for --format; to overwrite an existing output file, write --force (-f no longer means --force)." : ""}`,
             spec.name,
           );
         }
+        spelled.push(choice);
       }
+      values[option.name] = Array.isArray(value) ? spelled : spelled[0];
     }
+  }
+  for (const option of options) {
+    if (!option.aliasOf || values[option.name] === undefined) continue;
+    const value = option.type === "boolean" ? option.aliasValue : values[option.name];
+    delete values[option.name];
+    if (value === undefined || value === false) continue;
+    const current = values[option.aliasOf];
+    if (current !== undefined && current !== value) {
+      throw usageError(
+        `${optionLabel(option)} 是 --${option.aliasOf} 的旧写法，两者的值不同（${String(value)} 与 ${String(current)}）`,
+        `${optionLabel(option)} is the old spelling of --${option.aliasOf}, and the two disagree (${String(value)} and ${String(current)})`,
+        spec.name,
+      );
+    }
+    values[option.aliasOf] = value;
   }
   const count = parsed.positionals.length;
   if (count < spec.positionals.min) {
@@ -111,6 +166,17 @@ export function jobsOption(values: OptionValues, command: string, cores: number)
     throw usageError(`--jobs 应为 1 到 256 之间的整数，实为“${raw}”`, `--jobs must be an integer from 1 to 256, got "${raw}"`, command);
   }
   return jobs;
+}
+
+/** Parses `--max-warnings`: a whole number of warnings allowed, or undefined when not given. */
+export function maxWarningsOption(values: OptionValues, command: string): number | undefined {
+  const raw = stringOption(values, "max-warnings");
+  if (raw === undefined) return undefined;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(limit)) {
+    throw usageError(`--max-warnings 应为 0 或正整数，实为“${raw}”`, `--max-warnings must be a whole number (0 or more), got "${raw}"`, command);
+  }
+  return limit;
 }
 
 /** Re-exported for commands that need their own usage errors. */

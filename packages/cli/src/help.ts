@@ -14,7 +14,9 @@ function optionHead(option: OptionSpec, lang: Lang): string {
   return `${option.short ? `-${option.short}, ` : "    "}--${option.name}${value ? ` ${value}` : ""}`;
 }
 
-function optionLines(options: readonly OptionSpec[], lang: Lang): string[] {
+function optionLines(all: readonly OptionSpec[], lang: Lang): string[] {
+  // Old spellings kept working (render --to, rules --json) are not shown: help teaches the one spelling.
+  const options = all.filter((option) => !option.hidden);
   const width = Math.max(...options.map((option) => displayWidth(optionHead(option, lang)))) + 2;
   return options.map((option) => `  ${pad(optionHead(option, lang), width)}${pick(option.description, lang)}`);
 }
@@ -63,7 +65,7 @@ export function mainHelp(lang: Lang, version: string): string {
     zh ? "示例：" : "Examples:",
     "  xxgk init --year 2024 --body 某某市商务局 -o 2024.json",
     "  xxgk validate 2024.json",
-    "  xxgk render 2024.json --to docx -o 2024.docx",
+    "  xxgk render 2024.json --format docx -o 2024.docx",
     "  xxgk export reports/ -o data.csv",
     "",
     zh ? "每个命令的详细用法：xxgk <命令> --help" : "Details of each command: xxgk <command> --help",

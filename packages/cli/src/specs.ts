@@ -20,6 +20,15 @@ export interface OptionSpec {
   value?: string | Message;
   /** Help text. */
   description: Message;
+  /** Left out of help: an old spelling kept working (see {@link OptionSpec.aliasOf}). */
+  hidden?: boolean;
+  /**
+   * The option this one is another spelling of (`render --to` for `--format`): its value is given to that option
+   * (a boolean alias gives {@link OptionSpec.aliasValue}, as `rules --json` gives `--format json`).
+   */
+  aliasOf?: string;
+  /** The value a boolean alias stands for. */
+  aliasValue?: string;
 }
 
 /** One command. */
@@ -58,9 +67,9 @@ const OUTPUT = (what: Message): OptionSpec => ({
   value: msg("<文件>", "<file>"),
   description: what,
 });
+// No short flag: -f is --format, as in eslint; `-f` alone, where it once meant --force, is refused with a hint.
 const FORCE: OptionSpec = {
   name: "force",
-  short: "f",
   type: "boolean",
   description: msg("覆盖已存在的输出文件（输入文件永远不会被覆盖）", "overwrite an existing output file (inputs are never overwritten)"),
 };
@@ -74,6 +83,25 @@ const JOBS: OptionSpec = {
     "number of worker threads, default: the number of CPU cores; 1 means no worker threads",
   ),
 };
+/** `--format`: the one spelling of the output format in every command, `-f` for short (as in eslint). */
+const FORMAT = (choices: readonly string[], description: Message): OptionSpec => ({
+  name: "format",
+  short: "f",
+  type: "string",
+  choices,
+  value: `<${choices.join("|")}>`,
+  description,
+});
+/** The old `--to` of render and export, still accepted, no longer shown. */
+const TO_ALIAS = (choices: readonly string[]): OptionSpec => ({
+  name: "to",
+  short: "t",
+  type: "string",
+  choices,
+  hidden: true,
+  aliasOf: "format",
+  description: msg("同 --format", "same as --format"),
+});
 const PROFILE: OptionSpec = {
   name: "profile",
   type: "string",
@@ -129,8 +157,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("检查报告：结构、勾稽关系和跨年度规则", "check reports: structure, consistency rules and cross-year rules"),
     description: msg(
-      "检查一份或成千上万份报告。目录按 *.json 递归查找（跳过 node_modules 和隐藏目录）；glob 需加引号；- 表示标准输入。多个文件时使用全部 CPU 核并行检查，输出顺序与输入顺序一致。同一对象中重复的键（如两个 \"year\"）报告为 JSON-DUPLICATE-KEY 错误。\n退出码：0 没有错误级问题；1 至少一个错误级问题（含 JSON 语法错误和重复的键）；2 用法错误或文件无法读取/写入。输出管道提前关闭（如 | head）时，已发现错误则为 1。",
-      "Checks one report or ten thousand. Directories are searched recursively for *.json (skipping node_modules and hidden directories); quote globs; - reads standard input. Many files are checked on all CPU cores; output follows input order. A key repeated within an object (two \"year\" members) is a JSON-DUPLICATE-KEY error.\nExit codes: 0 no error-severity finding; 1 at least one (JSON syntax errors and repeated keys included); 2 usage error or a file that cannot be read or written. When the reader of a pipe goes away early (| head), 1 if an error was found by then.",
+      "检查一份或成千上万份报告。目录按 *.json 递归查找（跳过 node_modules 和隐藏目录）；glob 需加引号；- 表示标准输入。多个文件时使用全部 CPU 核并行检查，输出顺序与输入顺序一致。同一对象中重复的键（如两个 \"year\"）报告为 JSON-DUPLICATE-KEY 错误。\n退出码：0 没有错误级问题；1 至少一个错误级问题（含 JSON 语法错误和重复的键），或警告多于 --max-warnings；2 用法错误或文件无法读取/写入。--quiet 时警告和提示不输出、不计数。输出管道提前关闭（如 | head）时，已发现错误则为 1。",
+      "Checks one report or ten thousand. Directories are searched recursively for *.json (skipping node_modules and hidden directories); quote globs; - reads standard input. Many files are checked on all CPU cores; output follows input order. A key repeated within an object (two \"year\" members) is a JSON-DUPLICATE-KEY error.\nExit codes: 0 no error-severity finding; 1 at least one (JSON syntax errors and repeated keys included), or more warnings than --max-warnings; 2 usage error or a file that cannot be read or written. When the reader of a pipe goes away early (| head), 1 if an error was found by then. With --quiet, warnings and infos are neither printed nor counted.",
     ),
     options: [
       PROFILE,
@@ -140,15 +168,27 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: msg("<文件>", "<file>"),
         description: msg("上一年度的报告，用于跨年度规则（只检查一份报告时可用）", "last year's report, for cross-year rules (with a single report only)"),
       },
-      {
-        name: "format",
-        type: "string",
-        choices: ["pretty", "json", "ndjson", "sarif", "csv"],
-        value: "<pretty|json|ndjson|sarif|csv>",
-        description: msg(
+      FORMAT(
+        ["pretty", "json", "ndjson", "sarif", "csv"],
+        msg(
           "输出格式；默认按 -o 的扩展名（.txt .json .ndjson/.jsonl .sarif .csv），否则 pretty",
           "output format; default: from the -o extension (.txt .json .ndjson/.jsonl .sarif .csv), else pretty",
         ),
+      ),
+      {
+        name: "quiet",
+        short: "q",
+        type: "boolean",
+        description: msg(
+          "只报告错误：警告和提示既不输出，也不计入退出码和 --max-warnings（同 eslint --quiet）",
+          "report errors only: warnings and infos are neither printed nor counted by the exit code or --max-warnings (as eslint --quiet)",
+        ),
+      },
+      {
+        name: "max-warnings",
+        type: "string",
+        value: "<n>",
+        description: msg("警告多于 n 个时以退出码 1 结束（同 eslint --max-warnings）", "exit with code 1 when there are more than n warnings (as eslint --max-warnings)"),
       },
       {
         name: "rule",
@@ -179,18 +219,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: 1 },
     summary: msg("把报告渲染为 HTML、Word（DOCX）、Markdown 或纯文本", "render a report as HTML, Word (DOCX), Markdown or plain text"),
     description: msg(
-      "按官方版式渲染报告。未给 --to 时按 -o 的扩展名选择格式；--to 与扩展名矛盾时报错。文本格式默认输出到标准输出；DOCX 是二进制文件，输出到终端时需要 -o。--annotate 先运行校验，并在 HTML 中标出问题单元格；报告的结构问题只是单元格取值无效（负数、小数、文字）时，这些单元格显示为空白并标出填报的值（不加 --annotate 则不渲染）。",
-      "Renders a report in the official layout. Without --to the format follows the -o extension; a --to that contradicts it is refused. Text formats go to standard output by default; DOCX is binary and needs -o when standard output is a terminal. --annotate runs the validators first and marks the findings in the HTML; when a report's only structural problems are invalid cell values (negative, fractional, text), those cells are shown empty and marked with the stated value (without --annotate such a report is not rendered).",
+      "按官方版式渲染报告。未给 --format 时按 -o 的扩展名选择格式；--format 与扩展名矛盾时报错。文本格式默认输出到标准输出；DOCX 是二进制文件，输出到终端时需要 -o。--annotate 先运行校验，并在 HTML 中标出问题单元格；报告的结构问题只是单元格取值无效（负数、小数、文字）时，这些单元格显示为空白并标出填报的值（不加 --annotate 则不渲染）。",
+      "Renders a report in the official layout. Without --format the format follows the -o extension; a --format that contradicts it is refused. Text formats go to standard output by default; DOCX is binary and needs -o when standard output is a terminal. --annotate runs the validators first and marks the findings in the HTML; when a report's only structural problems are invalid cell values (negative, fractional, text), those cells are shown empty and marked with the stated value (without --annotate such a report is not rendered).",
     ),
     options: [
-      {
-        name: "to",
-        short: "t",
-        type: "string",
-        choices: ["html", "docx", "md", "txt"],
-        value: "<html|docx|md|txt>",
-        description: msg("输出格式；默认按 -o 的扩展名（.html/.htm .docx .md .txt），否则 html", "output format; default: from the -o extension (.html/.htm .docx .md .txt), else html"),
-      },
+      FORMAT(
+        ["html", "docx", "md", "txt"],
+        msg("输出格式；默认按 -o 的扩展名（.html/.htm .docx .md .txt），否则 html", "output format; default: from the -o extension (.html/.htm .docx .md .txt), else html"),
+      ),
+      TO_ALIAS(["html", "docx", "md", "txt"]),
       { name: "annotate", type: "boolean", description: msg("运行校验并在 HTML 中标注问题（仅 html）", "run the validators and mark the findings (html only)") },
       PROFILE,
       {
@@ -214,7 +251,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { command: "xxgk render 2023.json -o 2023.docx", description: msg("Word 文件（格式取自扩展名）", "a Word file (the format follows the extension)") },
       { command: "xxgk render 2023.json --annotate -o 审核.html", description: msg("标注问题的审核稿", "a review copy with findings marked") },
       { command: "xxgk render 2023.json --fragment --no-css", description: msg("嵌入已有样式的网页用的片段", "a fragment for a page that has the styles already") },
-      { command: "xxgk render 2023.json --to txt", description: msg("纯文本输出到终端", "plain text to the terminal") },
+      { command: "xxgk render 2023.json --format txt", description: msg("纯文本输出到终端", "plain text to the terminal") },
     ],
   },
   {
@@ -234,16 +271,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: msg("<目录>", "<dir>"),
         description: msg("每份报告写一个 JSON 文件到该目录（文件名取自输入文件名；目录不存在时创建）", "write one JSON file per report into this directory (named after the input; created when missing)"),
       },
-      {
-        name: "format",
-        type: "string",
-        choices: ["json", "ndjson"],
-        value: "<json|ndjson>",
-        description: msg(
+      FORMAT(
+        ["json", "ndjson"],
+        msg(
           "json：报告 JSON（一份报告时的默认值）；ndjson：每份报告一行，含导入状态、单元格统计、发现的问题和报告（多份报告时的默认值）",
           "json: the report JSON (default for one report); ndjson: one line per report with status, cell counts, findings and the report (default for several)",
         ),
-      },
+      ),
       {
         ...PROFILE,
         description: msg(
@@ -291,10 +325,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: msg("", ""),
     positionals: { min: 0, max: 0 },
     summary: msg("列出校验规则", "list the validation rules"),
-    options: [{ name: "json", type: "boolean", description: msg("以 JSON 输出规则目录", "print the rule catalog as JSON") }],
+    options: [
+      FORMAT(["text", "json"], msg("输出格式：text（默认，供阅读）或 json（规则目录）", "output format: text (default, for reading) or json (the rule catalog)")),
+      { name: "json", type: "boolean", hidden: true, aliasOf: "format", aliasValue: "json", description: msg("同 --format json", "same as --format json") },
+    ],
     examples: [
       { command: "xxgk rules", description: msg("在终端查看规则", "read the rules in the terminal") },
-      { command: "xxgk rules --json > rules.json", description: msg("规则目录（JSON）", "the catalog as JSON") },
+      { command: "xxgk rules --format json > rules.json", description: msg("规则目录（JSON）", "the catalog as JSON") },
     ],
   },
   {
@@ -303,21 +340,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     summary: msg("把报告导出为分析用的数据集（CSV、NDJSON 或 Parquet）", "export reports as a dataset for analysis (CSV, NDJSON or Parquet)"),
     description: msg(
-      "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer、problem；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。文字字段以 = + - @ 开头时加 ' 防止 Excel 当作公式。只有单元格取值无效（负数、小数、文字）的报告照常导出其余单元格：这些单元格留空，并在 problem 列（宽格式为最后的 problems 列）说明填报的值，退出码 1。其他结构无效的报告不导出，并在标准错误中说明（退出码 1）。未给 --to 时按 -o 的扩展名选择格式。",
-      "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer, problem; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Text fields starting with = + - @ get a leading ' so Excel never runs them as formulas. A report whose only problems are invalid cell values (negative, fractional, text) is exported with those cells empty and explained in the problem column (the last column, problems, in wide form), exit code 1; other structurally invalid reports are left out and reported on standard error (exit code 1). Without --to the format follows the -o extension.",
+      "长格式（默认）每个单元格一行，列为 file、body、year、edition、table（二/三/四）、row、column、value、pointer、problem；row 和 column 为官方标签，子项带上所属分组（如“（三）不予公开/1.属于国家秘密”）；空白单元格的 value 为空，不记作 0。宽格式（--wide）每份报告一行。CSV 为带 BOM 的 UTF-8、CRLF 换行，Excel 可直接打开中文。文字字段以 = + - @ 开头时加 ' 防止 Excel 当作公式。只有单元格取值无效（负数、小数、文字）的报告照常导出其余单元格：这些单元格留空，并在 problem 列（宽格式为最后的 problems 列）说明填报的值，退出码 1。其他结构无效的报告不导出，并在标准错误中说明（退出码 1）。未给 --format 时按 -o 的扩展名选择格式。",
+      "Long form (default) has one line per cell with columns file, body, year, edition, table (二/三/四), row, column, value, pointer, problem; row and column are the official labels, sub-items carry their group (e.g. “（三）不予公开/1.属于国家秘密”); a blank cell has an empty value, never 0. Wide form (--wide) has one line per report. CSV is UTF-8 with a BOM and CRLF line ends, so Excel opens Chinese text correctly. Text fields starting with = + - @ get a leading ' so Excel never runs them as formulas. A report whose only problems are invalid cell values (negative, fractional, text) is exported with those cells empty and explained in the problem column (the last column, problems, in wide form), exit code 1; other structurally invalid reports are left out and reported on standard error (exit code 1). Without --format the format follows the -o extension.",
     ),
     options: [
-      {
-        name: "to",
-        short: "t",
-        type: "string",
-        choices: ["csv", "ndjson", "parquet"],
-        value: "<csv|ndjson|parquet>",
-        description: msg(
+      FORMAT(
+        ["csv", "ndjson", "parquet"],
+        msg(
           "输出格式；默认按 -o 的扩展名（.csv .ndjson/.jsonl .parquet），否则 csv；parquet 为长格式，可直接导入 DuckDB、Spark",
           "output format; default: from the -o extension (.csv .ndjson/.jsonl .parquet), else csv; parquet is the long form, for DuckDB, Spark or a warehouse",
         ),
-      },
+      ),
+      TO_ALIAS(["csv", "ndjson", "parquet"]),
       { name: "wide", type: "boolean", description: msg("宽格式：每份报告一行，每个单元格一列", "wide form: one line per report, one column per cell") },
       { name: "no-bom", type: "boolean", description: msg("CSV 不加 UTF-8 BOM", "no UTF-8 BOM in CSV") },
       OUTPUT(msg("写入该文件而不是标准输出", "write to this file instead of standard output")),
@@ -327,7 +361,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       { command: "xxgk export reports/ -o 数据.csv", description: msg("长格式 CSV，Excel 可直接打开", "long CSV that Excel opens") },
       { command: "xxgk export reports/ --wide -o 宽表.csv", description: msg("每份报告一行", "one row per report") },
-      { command: 'xxgk export "**/*.json" --to ndjson > cells.ndjson', description: msg("每个单元格一行 JSON", "one JSON line per cell") },
+      { command: 'xxgk export "**/*.json" --format ndjson > cells.ndjson', description: msg("每个单元格一行 JSON", "one JSON line per cell") },
       { command: "xxgk export reports/ -o cells.parquet", description: msg("Parquet（长格式），供 DuckDB 等查询", "Parquet (long form) for DuckDB and the like") },
     ],
   },
@@ -366,13 +400,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: msg("<文件>", "<file>"),
         description: msg("把当前全部问题记为“已接受”写入新的基线文件（保留 --baseline 中的决定）", "write a new baseline accepting every current finding (keeping the decisions of --baseline)"),
       },
-      {
-        name: "format",
-        type: "string",
-        choices: ["html", "json", "csv"],
-        value: "<html|json|csv>",
-        description: msg("输出格式；默认按 -o 的扩展名（.html .json .csv），否则 html", "output format; default: from the -o extension (.html .json .csv), else html"),
-      },
+      FORMAT(["html", "json", "csv"], msg("输出格式；默认按 -o 的扩展名（.html .json .csv），否则 html", "output format; default: from the -o extension (.html .json .csv), else html")),
       {
         name: "renderings",
         type: "string",

@@ -67,11 +67,13 @@ export async function runTask(job: Job, file: InputFile, bytes?: Uint8Array): Pr
     const { formatFile, validateValue, syntaxResult, failedResult, withDuplicateKeys, READ_ERROR_RULE } = validateOutput;
     if (loaded.kind === "ok") {
       const result = await validateValue(loaded.value, job);
-      if (!loaded.duplicateKeys) return { status: "ok", ...formatFile(job, file.name, result) };
+      if (!loaded.duplicateKeys) return { status: "ok", ...formatFile(job, file.name, result, { text: loaded.text }) };
       const duplicates = loaded.duplicateKeys;
-      return { status: "ok", ...formatFile(job, file.name, withDuplicateKeys(result, duplicates), { duplicates }) };
+      return { status: "ok", ...formatFile(job, file.name, withDuplicateKeys(result, duplicates), { duplicates, text: loaded.text }) };
     }
-    if (loaded.kind === "syntax") return { status: "syntax", ...formatFile(job, file.name, syntaxResult(loaded.problem), { problem: loaded.problem }) };
+    if (loaded.kind === "syntax") {
+      return { status: "syntax", ...formatFile(job, file.name, syntaxResult(loaded.problem), { problem: loaded.problem, text: loaded.text }) };
+    }
     const error = { code: loaded.error.code, text: loaded.error.text };
     return { status: "error", error, ...formatFile(job, file.name, failedResult(READ_ERROR_RULE, error.text), { readError: true }) };
   }

@@ -12,8 +12,9 @@ import {
   type ValidationCounts,
   type ValidationResult,
 } from "@xxgk/validators/core";
+import type { SarifExtraRule, SarifRegion } from "@xxgk/validators/core";
 import type { Message } from "./i18n.js";
-import type { JsonDuplicateKey, JsonSyntaxProblem } from "./input/json-syntax.js";
+import { locatePointers, type JsonDuplicateKey, type JsonSyntaxProblem } from "./input/json-syntax.js";
 import { formatSyntaxProblem } from "./syntax-frame.js";
 
 /** Output formats of `xxgk validate`. */
@@ -25,6 +26,40 @@ export const JSON_SYNTAX_RULE = "JSON-SYNTAX";
 export const JSON_DUPLICATE_KEY_RULE = "JSON-DUPLICATE-KEY";
 /** Rule id of the finding made for a file that could not be read. */
 export const READ_ERROR_RULE = "READ-ERROR";
+
+/** The CLI's own rules, described in SARIF's `tool.driver.rules` after the catalog's. */
+export const CLI_RULES: readonly SarifExtraRule[] = [
+  {
+    id: JSON_SYNTAX_RULE,
+    name: "JsonSyntax",
+    title: { zh: "文件是合法的 JSON", en: "The file is valid JSON" },
+    help: {
+      zh: "按行号和列号修正语法错误（常见：全角标点、尾随逗号、注释、单引号），文件才能被检查。",
+      en: "Fix the syntax error at the line and column given (often full-width punctuation, a trailing comma, a comment or single quotes) so the file can be checked.",
+    },
+    level: "error",
+  },
+  {
+    id: JSON_DUPLICATE_KEY_RULE,
+    name: "NoDuplicateJsonKey",
+    title: { zh: "同一对象中没有重复的键", en: "No key is repeated within an object" },
+    help: {
+      zh: "JSON 只保留重复键的最后一个值，前面的值被悄悄丢弃：删去多余的一个，确认保留的是要填报的数。",
+      en: "JSON keeps only the last value of a repeated key and silently drops the earlier one: delete the extra member and make sure the one kept holds the figure meant.",
+    },
+    level: "error",
+  },
+  {
+    id: READ_ERROR_RULE,
+    name: "ReadableFile",
+    title: { zh: "文件可以读取", en: "The file can be read" },
+    help: {
+      zh: "文件不存在、没有读取权限、过大或不是文本（如 PDF）：检查路径；已发布的报告请先用 xxgk import 导入。",
+      en: "The file is missing, not readable, too large or not text (a PDF, say): check the path; import a published report with xxgk import first.",
+    },
+    level: "error",
+  },
+];
 
 /** Validation settings and output settings shared by every file of a run. */
 export interface ValidateSettings {
@@ -39,6 +74,15 @@ export interface ValidateSettings {
   color: boolean;
   /** True when the run checks one report: pretty output then lists it even when clean. */
   single: boolean;
+  /** `--quiet`: errors only; warnings, infos and not-assessable findings are dropped and not counted. */
+  quiet?: boolean;
+}
+
+/** The result with only its error findings (`--quiet`), counted again. */
+export function errorsOnly(result: ValidationSummary): ValidationSummary {
+  const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.outcome === "fail" && diagnostic.severity === "error");
+  if (diagnostics.length === result.diagnostics.length) return result;
+  return { ...result, diagnostics, counts: { ...result.counts, warning: 0, info: 0, notAssessable: 0 } };
 }
 
 /** A validation result without the parsed report. */
@@ -52,6 +96,45 @@ export interface ValidatedFile {
   text: string;
   /** The whole result, only for SARIF (one document built at the end). */
   result?: ValidationSummary;
+  /** Only for SARIF: where the value of each JSON Pointer of the findings is in the file (`""`: a syntax error's place). */
+  regions?: Record<string, SarifRegion>;
+}
+
+/** Every JSON Pointer a finding of the result names (its cells, its pinpoint, its follow-on findings'). */
+function findingPointers(result: ValidationSummary): Set<string> {
+  const pointers = new Set<string>();
+  const add = (diagnostic: ValidationSummary["diagnostics"][number]) => {
+    for (const pointer of diagnostic.pointers) pointers.add(pointer);
+    if (diagnostic.pinpoint) pointers.add(diagnostic.pinpoint.pointer);
+    if (diagnostic.pointers.length === 0) pointers.add("");
+  };
+  for (const diagnostic of result.diagnostics) {
+    add(diagnostic);
+    for (const related of diagnostic.related ?? []) add(related);
+  }
+  return pointers;
+}
+
+/**
+ * The SARIF regions of one file: the place of its syntax error, or of each value its findings name. Parsing for
+ * positions costs several times `JSON.parse`, so it runs only for a file with findings, only in SARIF output.
+ */
+function sarifRegions(
+  result: ValidationSummary,
+  text: string | undefined,
+  problem: JsonSyntaxProblem | undefined,
+  readError: boolean,
+): Record<string, SarifRegion> | undefined {
+  // A file that could not be read: the finding is about the file as a whole, placed at its start.
+  if (readError) return { "": { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
+  if (text === undefined) return undefined;
+  if (problem) {
+    // The character at fault, or an empty region at the end of a line or of the file.
+    const atCharacter = problem.offset < text.length && text[problem.offset] !== "\n" && text[problem.offset] !== "\r";
+    return { "": { startLine: problem.line, startColumn: problem.column, endLine: problem.line, endColumn: problem.column + (atCharacter ? 1 : 0) } };
+  }
+  if (result.diagnostics.length === 0) return undefined;
+  return Object.fromEntries(locatePointers(text, findingPointers(result)));
 }
 
 /** Validates a parsed JSON value. */
@@ -67,7 +150,7 @@ export async function validateValue(value: unknown, settings: ValidateSettings):
   // only a malformed one loads the full entry, whose zod schema explains what is wrong.
   const result = validateWellFormed(value, options) ?? (await import("@xxgk/validators")).validate(value, options);
   const { report: _report, ...summary } = result;
-  return summary;
+  return settings.quiet ? errorsOnly(summary) : summary;
 }
 
 /** A result for a file that never reached the validators (JSON syntax or read error). */
@@ -132,7 +215,7 @@ export function formatFile(
   settings: ValidateSettings,
   file: string,
   result: ValidationSummary,
-  extra: { problem?: JsonSyntaxProblem; readError?: boolean; duplicates?: readonly JsonDuplicateKey[] } = {},
+  extra: { problem?: JsonSyntaxProblem; readError?: boolean; duplicates?: readonly JsonDuplicateKey[]; text?: string } = {},
 ): ValidatedFile {
   const item = { file, result: result as ValidationResult };
   let text = "";
@@ -156,5 +239,7 @@ export function formatFile(
     case "sarif":
       break;
   }
-  return { ok: result.ok, counts: result.counts, text, ...(settings.format === "sarif" ? { result } : {}) };
+  if (settings.format !== "sarif") return { ok: result.ok, counts: result.counts, text };
+  const regions = sarifRegions(result, extra.text, extra.problem, extra.readError === true);
+  return { ok: result.ok, counts: result.counts, text, result, ...(regions ? { regions } : {}) };
 }

@@ -17,7 +17,18 @@ export {
   type JsonOutput,
   type JsonReportEntry,
 } from "./format-data.js";
-export { formatSarif, createSarifWriter, artifactUri, RULES_DOC_URL, type SarifWriter } from "./format-sarif.js";
+export {
+  formatSarif,
+  createSarifWriter,
+  artifactUri,
+  RULES_DOC_URL,
+  SRCROOT,
+  type SarifWriter,
+  type SarifOptions,
+  type SarifRegion,
+  type SarifReportItem,
+  type SarifExtraRule,
+} from "./format-sarif.js";
 export {
   checkCreditCode,
   checkRegionCode,

@@ -1,5 +1,6 @@
 /**
- * SARIF 2.1.0 output: tool.driver.rules from the catalog, one result per finding, JSON Pointers as logical locations.
+ * SARIF 2.1.0 output: tool.driver.rules from the catalog, one result per finding, JSON Pointers as logical locations,
+ * and, when the caller knows them (the CLI parses the file), the line and column of each finding's value.
  */
 import type * as Sarif from "sarif";
 import type { FormatOptions, ReportItem } from "./format-text.js";
@@ -9,23 +10,79 @@ import { RULES } from "./rules.js";
 import type { Diagnostic, Severity } from "./types.js";
 import { VERSION } from "./version.js";
 
+/**
+ * A region of the report file (SARIF §3.30): 1-based lines and columns, columns counted in Unicode code points
+ * (the run's `columnKind`), `endColumn` the column just after the last character.
+ */
+export interface SarifRegion {
+  startLine: number;
+  startColumn?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/**
+ * One validated report for {@link formatSarif}: a {@link ReportItem} and, optionally, where each JSON Pointer's value
+ * is in the file (`regions["/meta/year"]`). Without regions the results carry the file and the pointers only.
+ */
+export interface SarifReportItem extends ReportItem {
+  /** The region of the value at each JSON Pointer (`""`: the whole file, or the place of a JSON syntax error). */
+  regions?: Readonly<Record<string, SarifRegion>>;
+}
+
+/** Options of {@link formatSarif} and {@link createSarifWriter}. */
+export interface SarifOptions extends FormatOptions {
+  /**
+   * `run.automationDetails.id` (SARIF §3.17.3): `category/instance`, e.g. `xxgk/validate/2026-12-03T20:00:00Z`.
+   * Default: `xxgk/validate/` (the category alone).
+   */
+  automationId?: string;
+  /**
+   * The directory relative file names are relative to (an absolute path or a `file://` URI), declared as the
+   * `%SRCROOT%` base of `originalUriBaseIds`; relative artifact URIs then name `uriBaseId: "%SRCROOT%"`.
+   */
+  srcRoot?: string;
+  /** Rules reported besides the catalog's, listed after them in `tool.driver.rules`. */
+  extraRules?: readonly SarifExtraRule[];
+}
+
+/**
+ * A rule the caller reports besides the catalog's (the CLI's `JSON-SYNTAX`, `JSON-DUPLICATE-KEY`, `READ-ERROR`), so
+ * that every result's rule is described in `tool.driver.rules`.
+ */
+export interface SarifExtraRule {
+  id: string;
+  /** A Pascal-case name, different from the id (`JsonSyntax`). */
+  name: string;
+  /** One sentence in each language. */
+  title: { zh: string; en: string };
+  /** What to do about it, in each language. */
+  help: { zh: string; en: string };
+  /** Level of its results. */
+  level: "error" | "warning" | "note";
+}
+
+/** The `uriBaseId` of relative file names (SARIF §3.4.4); GitHub code scanning resolves it to the checkout. */
+export const SRCROOT = "%SRCROOT%";
+
 /** Where the rule documentation lives; each rule links to its anchor. */
 export const RULES_DOC_URL = "https://github.com/xxgk/xxgk/blob/main/docs/rules.md";
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: "error", warning: "warning", info: "note" };
 
-function ruleName(id: string): string {
-  return id
-    .toLowerCase()
-    .split("-")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-}
-
-function driverRules(lang: "zh" | "en"): Sarif.ReportingDescriptor[] {
-  return RULES.map((rule) => ({
+function driverRules(lang: "zh" | "en", extra: readonly SarifExtraRule[]): Sarif.ReportingDescriptor[] {
+  const extraRules = extra.map((rule) => ({
     id: rule.id,
-    name: ruleName(rule.id),
+    name: rule.name,
+    shortDescription: { text: rule.title[lang] },
+    fullDescription: { text: rule.help[lang] },
+    defaultConfiguration: { level: rule.level },
+    help: { text: rule.help[lang] },
+  }));
+  return RULES.map((rule): Sarif.ReportingDescriptor => ({
+    id: rule.id,
+    // The catalog's Pascal-case name: SARIF wants a name that says more than the id (the Multitool's SARIF1001).
+    name: rule.name,
     shortDescription: { text: rule.title[lang] },
     fullDescription: { text: rule.rationale[lang] },
     // No messageStrings: SARIF's use {0}-style arguments, the catalog's templates {name}; results carry full text.
@@ -39,7 +96,7 @@ function driverRules(lang: "zh" | "en"): Sarif.ReportingDescriptor[] {
       severityByProfile: { ...rule.severity },
       pinpoints: rule.pinpoints,
     },
-  }));
+  })).concat(extraRules);
 }
 
 function logical(pointer: string, label: string): Sarif.LogicalLocation {
@@ -80,6 +137,27 @@ export function artifactUri(file: string): string | undefined {
   return encodePath(path).replace(/:/g, "%3A");
 }
 
+/** True when the artifact URI is relative (a file name given relative to the working directory). */
+function isRelativeUri(uri: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri);
+}
+
+/** A directory as an absolute `file://` URI ending with `/` (what `originalUriBaseIds` requires). */
+function directoryUri(directory: string): string {
+  const uri = artifactUri(directory) ?? "";
+  return uri.endsWith("/") ? uri : `${uri}/`;
+}
+
+/** A region with only the properties that are set, in SARIF's order. */
+function regionOf(region: SarifRegion): Sarif.Region {
+  return {
+    startLine: region.startLine,
+    ...(region.startColumn !== undefined ? { startColumn: region.startColumn } : {}),
+    ...(region.endLine !== undefined ? { endLine: region.endLine } : {}),
+    ...(region.endColumn !== undefined ? { endColumn: region.endColumn } : {}),
+  };
+}
+
 /**
  * A SARIF log written piece by piece, so a batch of any size is written with bounded memory: {@link SarifWriter.start}
  * gives the opening (tool, rules), {@link SarifWriter.add} the results of one report as soon as it is checked, and
@@ -90,7 +168,7 @@ export interface SarifWriter {
   /** The log up to the opening of the results array. */
   start(): string;
   /** The results of one report (empty when it has no findings), with the separating comma when needed. */
-  add(item: ReportItem): string;
+  add(item: SarifReportItem): string;
   /** The end of the results array, the artifacts, and the end of the log. */
   end(): string;
 }
@@ -103,15 +181,17 @@ function indent(text: string, spaces: number): string {
 }
 
 /** Creates a {@link SarifWriter}; see {@link formatSarif} for what the log contains. */
-export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
+export function createSarifWriter(options: SarifOptions = {}): SarifWriter {
   const lang = options.lang === "en" ? "en" : "zh";
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const srcRoot = options.srcRoot === undefined ? undefined : directoryUri(options.srcRoot);
+  const extraRules = (options.extraRules ?? []).filter((rule) => !RULES.some((known) => known.id === rule.id));
+  const ruleIndex = new Map([...RULES, ...extraRules].map((rule, index) => [rule.id, index]));
   const artifacts: Sarif.Artifact[] = [];
   const artifactIndex = new Map<string, number>();
   let written = 0;
   let tail = "";
 
-  const toResult = (diagnostic: Diagnostic, file: string | undefined, parent?: Diagnostic): Sarif.Result => {
+  const toResult = (diagnostic: Diagnostic, file: string | undefined, regions: SarifReportItem["regions"], parent?: Diagnostic): Sarif.Result => {
     const labels = new Map(
       diagnostic.cells
         .filter((cell) => !cell.document)
@@ -129,15 +209,21 @@ export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
       ];
     }
     const uri = file === undefined ? undefined : artifactUri(file);
-    if (uri !== undefined) {
+    const physical = (pointer: string | undefined): Sarif.PhysicalLocation | undefined => {
+      if (uri === undefined) return undefined;
       let index = artifactIndex.get(uri);
+      const base = srcRoot !== undefined && isRelativeUri(uri) ? { uriBaseId: SRCROOT } : {};
       if (index === undefined) {
         index = artifacts.length;
-        artifacts.push({ location: { uri } });
+        // The roles say why the file is listed: it was checked (the Multitool's SARIF2004 asks for more than a location).
+        artifacts.push({ location: { uri, ...base }, roles: ["analysisTarget"] });
         artifactIndex.set(uri, index);
       }
-      location.physicalLocation = { artifactLocation: { uri, index } };
-    }
+      const region = pointer === undefined ? undefined : regions?.[pointer];
+      return { artifactLocation: { uri, ...base, index }, ...(region ? { region: regionOf(region) } : {}) };
+    };
+    const primaryPhysical = physical(primaryPointer ?? "");
+    if (primaryPhysical) location.physicalLocation = primaryPhysical;
     const result: Sarif.Result = {
       ruleId: diagnostic.ruleId,
       kind: diagnostic.outcome === "fail" ? "fail" : "open",
@@ -171,7 +257,7 @@ export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
                 : `可能有误的单元格：填报 ${pinpoint.stated}，建议 ${pinpoint.suggested}`,
           },
           logicalLocations: [logical(pinpoint.pointer, pinpointLabel(pinpoint))],
-          ...(location.physicalLocation ? { physicalLocation: location.physicalLocation } : {}),
+          ...(uri !== undefined ? { physicalLocation: physical(pinpoint.pointer)! } : {}),
         },
       ];
     }
@@ -191,12 +277,15 @@ export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
             tool: {
               driver: {
                 name: TOOL_NAME,
+                fullName: `${TOOL_NAME} ${VERSION}`,
                 version: VERSION,
                 semanticVersion: VERSION,
                 informationUri: RULES_DOC_URL,
-                rules: driverRules(lang),
+                rules: driverRules(lang, extraRules),
               },
             },
+            automationDetails: { id: options.automationId ?? "xxgk/validate/" },
+            ...(srcRoot !== undefined ? { originalUriBaseIds: { [SRCROOT]: { uri: srcRoot } } } : {}),
             language: lang === "en" ? "en" : "zh-CN",
             columnKind: "unicodeCodePoints",
             results: RESULTS_PLACEHOLDER,
@@ -211,8 +300,8 @@ export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
     add(item) {
       let text = "";
       for (const diagnostic of item.result.diagnostics) {
-        text += piece(toResult(diagnostic, item.file));
-        for (const related of diagnostic.related ?? []) text += piece(toResult(related, item.file, diagnostic));
+        text += piece(toResult(diagnostic, item.file, item.regions));
+        for (const related of diagnostic.related ?? []) text += piece(toResult(related, item.file, item.regions, diagnostic));
       }
       return text;
     },
@@ -228,11 +317,14 @@ export function createSarifWriter(options: FormatOptions = {}): SarifWriter {
  * Formats results as one SARIF 2.1.0 log with one run. Rules come from {@link RULES}; each result has the rule's
  * index, `kind` `fail` (or `open` for a rule that could not be assessed, with level `none`), the file as physical
  * location when given (as a URI reference, see {@link artifactUri}; none for standard input), and every involved
- * JSON Pointer as a logical location (`fullyQualifiedName`, named by its label in the output language).
+ * JSON Pointer as a logical location (`fullyQualifiedName`, named by its label in the output language). When an
+ * item has `regions`, each physical location (and the related location of a pinpointed cell) carries the region of
+ * its pointer's value in the file; the library cannot know them without the file's text, so they are optional.
+ * `run.automationDetails.id` and `%SRCROOT%` come from {@link SarifOptions}.
  * Follow-on failures of a pinpointed cell are results of their own, pointing at the pinpointed cell.
  * For a batch too large to hold in memory, write the same log piece by piece with {@link createSarifWriter}.
  */
-export function formatSarif(items: readonly ReportItem[], options: FormatOptions = {}): string {
+export function formatSarif(items: readonly SarifReportItem[], options: SarifOptions = {}): string {
   const writer = createSarifWriter(options);
   let text = writer.start();
   for (const item of items) text += writer.add(item);

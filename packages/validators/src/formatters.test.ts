@@ -234,6 +234,68 @@ describe("SARIF", () => {
   });
 });
 
+describe("SARIF positions and run details (issue 12)", () => {
+  const schema = JSON.parse(readFileSync(fileURLToPath(new URL("../test/fixtures/sarif-2.1.0-rtm.5.json", import.meta.url)), "utf8")) as Record<string, unknown>;
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const check = ajv.compile(schema);
+
+  it("puts the region of each finding's pointer on its physical location, and of the pinpointed cell on the related one", () => {
+    const [first] = items();
+    const regions = {
+      "/applications/withheldStateSecret/naturalPerson": { startLine: 40, startColumn: 24, endLine: 40, endColumn: 25 },
+    };
+    const log = JSON.parse(formatSarif([{ file: "reports/a.json", result: first!.result, regions }])) as Log;
+    const pinpointed = log.runs[0]!.results!.find((result) => result.ruleId === "T3-SUM-ROW")!;
+    expect(pinpointed.locations![0]!.physicalLocation!.region).toEqual(regions["/applications/withheldStateSecret/naturalPerson"]);
+    expect(pinpointed.relatedLocations![0]!.physicalLocation!.region).toEqual(regions["/applications/withheldStateSecret/naturalPerson"]);
+    // A pointer without a known region: the file, no region (the library does not read files).
+    const other = log.runs[0]!.results!.find((result) => result.locations![0]!.logicalLocations![0]!.fullyQualifiedName !== "/applications/withheldStateSecret/naturalPerson")!;
+    expect(other.locations![0]!.physicalLocation!.region).toBeUndefined();
+    expect(check(log)).toBe(true);
+  });
+
+  it("writes automationDetails, driver.fullName, %SRCROOT% for relative names only, and extra rules after the catalog", () => {
+    const [first] = items();
+    const log = JSON.parse(
+      formatSarif(
+        [
+          { file: "reports/a.json", result: first!.result },
+          { file: "/srv/b.json", result: first!.result },
+        ],
+        {
+          automationId: "xxgk/validate/2026-12-03T00:00:00.000Z",
+          srcRoot: "/work/年报",
+          extraRules: [{ id: "JSON-SYNTAX", name: "JsonSyntax", title: { zh: "合法 JSON", en: "Valid JSON" }, help: { zh: "修正", en: "Fix it" }, level: "error" }],
+        },
+      ),
+    ) as Log & { runs: { automationDetails?: { id: string }; originalUriBaseIds?: Record<string, { uri: string }> }[] };
+    const run = log.runs[0]!;
+    expect(check(log)).toBe(true);
+    expect(run.automationDetails).toEqual({ id: "xxgk/validate/2026-12-03T00:00:00.000Z" });
+    expect(run.tool.driver.fullName).toMatch(/^@xxgk\/validators \d/);
+    expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///work/%E5%B9%B4%E6%8A%A5/" } });
+    expect(run.artifacts!.map((artifact) => artifact.location)).toEqual([{ uri: "reports/a.json", uriBaseId: "%SRCROOT%" }, { uri: "file:///srv/b.json" }]);
+    expect(run.tool.driver.rules!.map((rule) => rule.id)).toEqual([...RULES.map((rule) => rule.id), "JSON-SYNTAX"]);
+    expect(run.tool.driver.rules!.at(-1)).toMatchObject({ name: "JsonSyntax", shortDescription: { text: "合法 JSON" } });
+  });
+
+  it("defaults automationDetails to the category alone and leaves out originalUriBaseIds without a source root", () => {
+    const log = JSON.parse(formatSarif(items())) as Log & { runs: { automationDetails?: { id: string }; originalUriBaseIds?: unknown }[] };
+    expect(log.runs[0]!.automationDetails).toEqual({ id: "xxgk/validate/" });
+    expect(log.runs[0]!.originalUriBaseIds).toBeUndefined();
+  });
+
+  it("gives every rule a name that is not its id in another case, and no two rules the same name", () => {
+    const rules = (JSON.parse(formatSarif([])) as Log).runs[0]!.tool.driver.rules!;
+    for (const rule of rules) {
+      expect(rule.name!.toLowerCase()).not.toBe(rule.id.toLowerCase());
+      expect(rule.name, rule.id).toMatch(/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*$/);
+    }
+    expect(new Set(rules.map((rule) => rule.name)).size).toBe(rules.length);
+  });
+});
+
 describe("createSarifWriter (issue 13: SARIF of any batch with bounded memory)", () => {
   it("writes, piece by piece, exactly the log formatSarif builds, for any number of reports", async () => {
     const { createSarifWriter } = await import("./format-sarif.js");

@@ -216,6 +216,11 @@ export interface RuleExample {
 export interface RuleDefinition {
   /** Stable id, e.g. `T3-SUM-COLUMN`. Never renamed. */
   id: string;
+  /**
+   * A Pascal-case name for tools that show one beside the id (SARIF `reportingDescriptor.name`), e.g.
+   * `Table3GrandTotal`. Never equal to the id in another case.
+   */
+  name: string;
   /** Short title. */
   title: Bilingual;
   /** Message template; `{name}` placeholders are filled per finding. */

@@ -86,7 +86,7 @@ export async function runExample(context: Context): Promise<number> {
     zh ? "下一步：" : "Next:",
     `  xxgk init --example -o example.json               ${zh ? "# 取出这份示例" : "# write out this example"}`,
     `  xxgk validate example.json                        ${zh ? "# 检查报告" : "# check a report"}`,
-    `  xxgk render example.json --to html -o example.html ${zh ? "# 渲染为网页" : "# render as a web page"}`,
+    `  xxgk render example.json --format html -o example.html ${zh ? "# 渲染为网页" : "# render as a web page"}`,
     `  xxgk init --year 2024 --body 某某局 -o 2024.json   ${zh ? "# 新建自己的报告" : "# start your own report"}`,
     `  xxgk --help`,
   );

@@ -24,16 +24,16 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const { lang } = context;
   const target = outputFormat<ExportFormat | "parquet">({
     command: "export",
-    option: "--to",
+    option: "--format",
     output: stringOption(values, "output"),
-    given: stringOption(values, "to") as ExportFormat | "parquet" | undefined,
+    given: stringOption(values, "format") as ExportFormat | "parquet" | undefined,
     fallback: "csv",
     table: EXPORT_EXTENSIONS,
   });
   const wide = flag(values, "wide");
   const parquet = target === "parquet";
   if (parquet && wide) {
-    throw usageError("--to parquet 只写长格式（每个单元格一行），不能与 --wide 同用", "--to parquet writes the long form (one row per cell); it cannot be combined with --wide", "export");
+    throw usageError("--format parquet 只写长格式（每个单元格一行），不能与 --wide 同用", "--format parquet writes the long form (one row per cell); it cannot be combined with --wide", "export");
   }
   if (parquet && (stringOption(values, "output") ?? "-") === "-" && context.io.stdout.isTTY) {
     throw usageError("Parquet 是二进制文件，不能输出到终端；请用 -o 指定文件名", "Parquet is binary and cannot go to a terminal; name a file with -o", "export");

@@ -18,12 +18,12 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const { lang } = context;
   const input = positionals[0]!;
   const output = stringOption(values, "output");
-  const to = outputFormat<Target>({ command: "render", option: "--to", output, given: stringOption(values, "to") as Target | undefined, fallback: "html", table: RENDER_EXTENSIONS });
+  const to = outputFormat<Target>({ command: "render", option: "--format", output, given: stringOption(values, "format") as Target | undefined, fallback: "html", table: RENDER_EXTENSIONS });
   const annotate = flag(values, "annotate");
   if (annotate && to !== "html") {
-    throw usageError("--annotate 只用于 --to html（在网页中标注问题）", "--annotate works with --to html only (findings are marked in the page)", "render");
+    throw usageError("--annotate 只用于 --format html（在网页中标注问题）", "--annotate works with --format html only (findings are marked in the page)", "render");
   }
-  if (flag(values, "fragment") && to !== "html") throw usageError("--fragment 只用于 --to html", "--fragment works with --to html only", "render");
+  if (flag(values, "fragment") && to !== "html") throw usageError("--fragment 只用于 --format html", "--fragment works with --format html only", "render");
   if (flag(values, "no-css") && !flag(values, "fragment")) {
     throw usageError("--no-css 只用于 --fragment（完整网页总是带样式）", "--no-css works with --fragment only (a whole page always has its styles)", "render");
   }

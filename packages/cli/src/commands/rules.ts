@@ -2,7 +2,7 @@
  * `xxgk rules`: the rule catalog of @xxgk/validators, as a terminal table or as JSON.
  */
 import { RULES } from "@xxgk/validators/core";
-import { flag, type ParsedArgs } from "../args.js";
+import { stringOption, type ParsedArgs } from "../args.js";
 import type { Context } from "../context.js";
 import { EXIT } from "../errors.js";
 import { displayWidth } from "../text.js";
@@ -14,7 +14,7 @@ function pad(text: string, width: number): string {
 /** Runs `xxgk rules`. */
 export async function execute(context: Context, { values }: ParsedArgs): Promise<number> {
   const { lang, io, colors } = context;
-  if (flag(values, "json")) {
+  if (stringOption(values, "format") === "json") {
     io.stdout.write(`${JSON.stringify(RULES, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -33,8 +33,8 @@ export async function execute(context: Context, { values }: ParsedArgs): Promise
   lines.push(
     "",
     zh
-      ? `共 ${RULES.length} 条规则。调整级别：xxgk validate --rule 规则=off|info|warning|error；详细说明：xxgk rules --json\n审阅整个地区的规则（REGION-*：发布期限、缺报、文字重复、数字跳变等）由 xxgk review 运行，见 docs/rules.md 和 docs/review.md。`
-      : `${RULES.length} rules. Change a severity with xxgk validate --rule RULE=off|info|warning|error; details: xxgk rules --json\nThe rules that review a whole region (REGION-*: deadlines, missing reports, repeated text, jumping figures…) run in xxgk review; see docs/rules.md and docs/review.md.`,
+      ? `共 ${RULES.length} 条规则。调整级别：xxgk validate --rule 规则=off|info|warning|error；详细说明：xxgk rules --format json\n审阅整个地区的规则（REGION-*：发布期限、缺报、文字重复、数字跳变等）由 xxgk review 运行，见 docs/rules.md 和 docs/review.md。`
+      : `${RULES.length} rules. Change a severity with xxgk validate --rule RULE=off|info|warning|error; details: xxgk rules --format json\nThe rules that review a whole region (REGION-*: deadlines, missing reports, repeated text, jumping figures…) run in xxgk review; see docs/rules.md and docs/review.md.`,
   );
   io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;

@@ -2,7 +2,7 @@
  * `xxgk validate`: one report or ten thousand, in input order, streamed in machine formats, with a summary.
  */
 import { availableParallelism } from "node:os";
-import { flag, jobsOption, listOption, stringOption, usageError, type ParsedArgs } from "../args.js";
+import { flag, jobsOption, listOption, maxWarningsOption, stringOption, usageError, type ParsedArgs } from "../args.js";
 import { runBatch } from "../batch.js";
 import type { Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
@@ -83,7 +83,7 @@ interface Reporter {
   end(totals: Totals): void;
 }
 
-async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise<Reporter> {
+async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: string): Promise<Reporter> {
   const plain: Reporter = { item: (outcome) => outcome.text && sink.write(outcome.text.endsWith("\n") ? outcome.text : `${outcome.text}\n`), end() {} };
   switch (format) {
     case "pretty":
@@ -124,11 +124,22 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang): Promise
       // One document, written piece by piece: each report's results as soon as it is checked, so memory stays
       // bounded however many reports there are (building the whole log as one string failed at ~3,200 reports).
       const { createSarifWriter } = await import("@xxgk/validators/core");
-      const writer = createSarifWriter({ lang });
+      const { CLI_RULES } = await import("../validate-output.js");
+      // The run's id: the category (what ran) and the instance (when), so a CI's successive uploads are told apart.
+      const writer = createSarifWriter({
+        lang,
+        automationId: `xxgk/validate/${new Date().toISOString()}`,
+        srcRoot: cwd,
+        extraRules: CLI_RULES,
+      });
       sink.write(writer.start());
       return {
         item: (outcome, file) => {
-          const text = writer.add({ file, result: outcome.result as ValidationSummary as ValidationResult });
+          const text = writer.add({
+            file,
+            result: outcome.result as ValidationSummary as ValidationResult,
+            ...(outcome.regions ? { regions: outcome.regions } : {}),
+          });
           if (text) sink.write(text);
         },
         end: () => sink.write(writer.end()),
@@ -168,6 +179,9 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     throw usageError(`--today 应为 YYYY-MM-DD 格式的日期，实为“${today}”`, `--today must be a date as YYYY-MM-DD, got "${today}"`, "validate");
   }
   const rules = parseRuleOptions(listOption(values, "rule"));
+  const quiet = flag(values, "quiet");
+  // Under --quiet warnings are not counted, so they cannot exceed the limit either (as in eslint).
+  const maxWarnings = maxWarningsOption(values, "validate");
   const files = expandInputs(positionals, io.cwd);
   const previousPath = stringOption(values, "previous");
   let previous: unknown;
@@ -198,6 +212,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     lang,
     color: sink.toStdout && context.color,
     single: files.length === 1,
+    ...(quiet ? { quiet } : {}),
     ...(stringOption(values, "profile") ? { profile: stringOption(values, "profile") as "publish" | "audit" } : {}),
     ...(previous !== undefined ? { previous } : {}),
     ...(rules ? { rules } : {}),
@@ -207,7 +222,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
   await writeBatch(sink, progress, async () => {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
-    const out = await reporter(format, sink, lang);
+    const out = await reporter(format, sink, lang, io.cwd);
     await runBatch<ValidateOutcome>({
       files,
       job,
@@ -243,5 +258,14 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   } else {
     io.stderr.write(`${summary}\n`);
   }
-  return totals.unreadable ? EXIT.usage : totals.withErrors ? EXIT.findings : EXIT.ok;
+  if (totals.unreadable) return EXIT.usage;
+  if (totals.withErrors) return EXIT.findings;
+  if (maxWarnings !== undefined && totals.warning > maxWarnings) {
+    io.stderr.write(
+      `xxgk: ${pick(msg(`警告 ${totals.warning} 个，超过 --max-warnings ${maxWarnings}`, `${totals.warning} warning${totals.warning === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}`), lang)}\n`,
+    );
+    noteExitCode(EXIT.findings);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }

@@ -34,3 +34,32 @@ describe("splitGlob", () => {
     expect(hasGlobSyntax("reports/a.json")).toBe(false);
   });
 });
+
+describe("picomatch behind the globs", () => {
+  const matches = (glob: string, path: string) => globToRegExp(glob).test(path);
+
+  it("matches names starting with a dot, as the hand-written matcher did", () => {
+    expect(matches("*.json", ".hidden.json")).toBe(true);
+  });
+
+  it("handles nested braces and extglobs the old matcher did not", () => {
+    expect(matches("{2019,{2022,2023}}/*.json", "2022/a.json")).toBe(true);
+    expect(matches("*.+(json|jsonl)", "a.jsonl")).toBe(true);
+    expect(matches("!(draft)*.json", "draft-1.json")).toBe(false);
+  });
+
+  it("splits absolute globs and brace globs at the last static directory", () => {
+    expect(splitGlob("/srv/年报/**/*.json")).toEqual({ base: "/srv/年报", pattern: "**/*.json" });
+    expect(splitGlob("reports/{2022,2023}/*.json")).toEqual({ base: "reports", pattern: "{2022,2023}/*.json" });
+    expect(hasGlobSyntax("reports/{a,b}.json")).toBe(true);
+  });
+});
+
+describe("parentheses in file names", () => {
+  it("are literal unless they open an extglob", () => {
+    const matches = (glob: string, path: string) => globToRegExp(glob).test(path);
+    expect(matches("报告(1)*.json", "报告(1)-终稿.json")).toBe(true);
+    expect(matches("报告(1)*.json", "报告1-终稿.json")).toBe(false);
+    expect(matches("(a)/@(x|y).json", "(a)/y.json")).toBe(true);
+  });
+});

@@ -10,8 +10,8 @@ import { parseJsonText, type JsonDuplicateKey, type JsonSyntaxProblem } from "./
 
 /** A loaded input: parsed JSON, a JSON syntax problem, or an error that kept the file from being read. */
 export type LoadResult =
-  | { kind: "ok"; name: string; encoding: InputEncoding; value: unknown; duplicateKeys?: JsonDuplicateKey[] }
-  | { kind: "syntax"; name: string; encoding: InputEncoding; problem: JsonSyntaxProblem }
+  | { kind: "ok"; name: string; encoding: InputEncoding; value: unknown; duplicateKeys?: JsonDuplicateKey[]; text: string }
+  | { kind: "syntax"; name: string; encoding: InputEncoding; problem: JsonSyntaxProblem; text: string }
   | { kind: "error"; name: string; error: CliError };
 
 function errnoOf(error: unknown): string | undefined {
@@ -151,11 +151,12 @@ export async function loadReportBytes(bytes: Uint8Array, name: string): Promise<
   }
   const parsed = parseJsonText(decoded.text);
   if (parsed.ok) {
+    // The text is kept for what needs positions later (SARIF regions), computed only for files with findings.
     return parsed.duplicateKeys
-      ? { kind: "ok", name, encoding: decoded.encoding, value: parsed.value, duplicateKeys: parsed.duplicateKeys }
-      : { kind: "ok", name, encoding: decoded.encoding, value: parsed.value };
+      ? { kind: "ok", name, encoding: decoded.encoding, value: parsed.value, duplicateKeys: parsed.duplicateKeys, text: decoded.text }
+      : { kind: "ok", name, encoding: decoded.encoding, value: parsed.value, text: decoded.text };
   }
-  return { kind: "syntax", name, encoding: decoded.encoding, problem: parsed.problem };
+  return { kind: "syntax", name, encoding: decoded.encoding, problem: parsed.problem, text: decoded.text };
 }
 
 /** Reads, decodes and parses a report file. Never throws. */

@@ -53,6 +53,7 @@ function checkBlankCells(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "BLANK-CELL",
+  name: "NoBlankCells",
   title: { zh: "没有空白单元格", en: "No blank cells" },
   message: {
     zh: "{scope}有 {count} 个单元格空白（{cells}）。空白不等于 0：没有发生的事项应填 0。",

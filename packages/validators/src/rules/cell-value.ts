@@ -53,6 +53,7 @@ function checkCellValues(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "CELL-VALUE",
+  name: "ValidCellValues",
   title: { zh: "单元格为非负整数（金额为非负数）", en: "Cells hold non-negative integers (amounts: non-negative numbers)" },
   message: { zh: "{cell}：{problem}。", en: "{cell}: {problem}." },
   severity: { publish: "error", audit: "error" },

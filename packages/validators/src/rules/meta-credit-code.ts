@@ -38,6 +38,7 @@ function checkCreditCodeRule(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "META-CREDIT-CODE",
+  name: "ValidCreditCode",
   title: { zh: "统一社会信用代码校验正确", en: "Unified social credit code is valid" },
   message: { zh: "统一社会信用代码 {code}：{problem}。", en: "Unified social credit code {code}: {problem}." },
   severity: { publish: "error", audit: "warning" },

@@ -33,6 +33,7 @@ function checkEditionYear(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "META-EDITION-YEAR",
+  name: "EditionMatchesYear",
   title: { zh: "格式版本与报告年度相符", en: "Edition matches the report year" },
   message: {
     zh: "报告年度为 {year}，应使用{expectedEdition}，实为 {edition} 版格式。",

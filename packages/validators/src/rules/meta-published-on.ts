@@ -62,6 +62,7 @@ function checkPublishedOn(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "META-PUBLISHED-ON",
+  name: "PlausiblePublicationDate",
   title: { zh: "发布日期合理", en: "Publication date is plausible" },
   message: { zh: "发布日期 {publishedOn} {problem}。", en: "The publication date {publishedOn} {problem}." },
   severity: { publish: "warning", audit: "warning" },

@@ -26,6 +26,7 @@ function checkRegionCodeRule(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "META-REGION-CODE",
+  name: "WellFormedRegionCode",
   title: { zh: "行政区划代码格式正确", en: "Administrative division code is well formed" },
   message: { zh: "行政区划代码 {code}：{problem}。", en: "Administrative division code {code}: {problem}." },
   severity: { publish: "error", audit: "warning" },

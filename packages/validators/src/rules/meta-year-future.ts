@@ -18,6 +18,7 @@ function checkYearNotFuture(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "META-YEAR-FUTURE",
+  name: "ReportYearEnded",
   title: { zh: "报告年度已经结束", en: "The report year has ended" },
   message: {
     zh: "报告年度 {year} {problem}：年度报告在报告年度结束后编制。",

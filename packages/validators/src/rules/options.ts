@@ -34,6 +34,7 @@ function checkOptions(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "OPTIONS",
+  name: "ValidOptions",
   title: { zh: "检查选项有效", en: "The options are valid" },
   message: { zh: "选项 {option}：{problem}，{effect}。", en: "Option {option}: {problem}; {effect}." },
   severity: { publish: "error", audit: "error" },

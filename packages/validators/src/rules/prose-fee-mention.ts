@@ -12,6 +12,7 @@ function checkFeeMention(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "PROSE-FEE-MENTION",
+  name: "FeesReported",
   title: { zh: "“六”说明信息处理费收取情况", en: "Section 六 reports information processing fees" },
   message: {
     zh: "“六、其他需要报告的事项”未提及信息处理费：应说明本年度是否收取信息处理费（发出收费通知的件数和总金额）。",

@@ -37,6 +37,7 @@ function checkProseFigures(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "PROSE-FIGURES",
+  name: "ProseFiguresMatchTables",
   title: { zh: "总体情况中的数字与表格一致", en: "Figures in the overview match the tables" },
   message: {
     zh: "“{section}”写有“{phrase}”，而表中{quantity}为 {expected}，相差 {difference}。",

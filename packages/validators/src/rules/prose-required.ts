@@ -22,6 +22,7 @@ function checkRequiredProse(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "PROSE-REQUIRED",
+  name: "RequiredProsePresent",
   title: { zh: "必备文字部分不为空", en: "Required prose sections are not empty" },
   message: { zh: "“{heading}”没有正文。", en: "“{heading}” has no text." },
   severity: { publish: "error", audit: "warning" },

@@ -3,6 +3,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "SCHEMA",
+  name: "MatchesReportFormat",
   title: { zh: "结构符合报告格式", en: "Structure matches the report format" },
   message: { zh: "{label}：{message}", en: "{label}: {message}" },
   severity: { publish: "error", audit: "error" },

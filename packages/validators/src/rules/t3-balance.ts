@@ -4,6 +4,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "T3-BALANCE",
+  name: "Table3Balance",
   title: { zh: "表三：一 + 二 = （七）总计 + 四", en: "Table 3: received + carried over = handled + carried forward" },
   message: {
     zh: "表三“{column}”一列：一、本年新收 + 二、上年结转 = {expected}，而（七）总计 + 四、结转下年度 = {stated}，相差 {difference}。",

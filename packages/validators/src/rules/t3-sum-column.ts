@@ -4,6 +4,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "T3-SUM-COLUMN",
+  name: "Table3GrandTotal",
   title: { zh: "表三（七）总计等于各项办理结果之和", en: "Table 3: （七）总计 equals the sum of the outcomes" },
   message: {
     zh: "表三“{column}”一列：（一）至（六）各项办理结果之和为 {expected}，（七）总计填报 {stated}，相差 {difference}。",

@@ -4,6 +4,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "T3-SUM-ROW",
+  name: "Table3RowTotals",
   title: { zh: "表三每行总计等于各类申请人之和", en: "Table 3: each row's total equals the sum of applicant columns" },
   message: {
     zh: "表三“{row}”一行：自然人与法人或其他组织各列之和为 {expected}，总计填报 {stated}，相差 {difference}。",

@@ -4,6 +4,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "T4-SUM-GROUP",
+  name: "Table4GroupTotals",
   title: { zh: "表四各组总计等于四种结果之和", en: "Table 4: each group's total equals its four outcomes" },
   message: {
     zh: "表四“{group}”：结果维持、结果纠正、其他结果、尚未审结之和为 {expected}，总计填报 {stated}，相差 {difference}。",

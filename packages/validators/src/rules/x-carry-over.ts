@@ -5,6 +5,7 @@ import { BOTH, type CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "X-CARRY-OVER",
+  name: "CarryOverMatchesLastYear",
   title: { zh: "本年“上年结转”等于上年“结转下年度”", en: "Carried over this year equals carried forward last year" },
   message: {
     zh: "表三“{column}”一列：本年“二、上年结转”填报 {stated}，上年报告“四、结转下年度继续办理”为 {expected}，相差 {difference}。",

@@ -5,6 +5,7 @@ import type { CatalogEntry } from "./define.js";
 
 export const rule: CatalogEntry = {
   id: "X-IN-FORCE",
+  name: "DocumentsInForceFollowOn",
   title: { zh: "现行有效件数与上年衔接", en: "Documents in force follow on from last year" },
   message: {
     zh: "表二“{row}”：上年现行有效件数 + 本年制发 − 本年废止 = {expected}，本年现行有效件数填报 {stated}，相差 {difference}。",

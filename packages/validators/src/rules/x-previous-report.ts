@@ -57,6 +57,7 @@ function checkPreviousReport(context: RuleContext): Finding[] {
 
 export const rule: CatalogEntry = {
   id: "X-PREVIOUS-REPORT",
+  name: "PreviousReportMatches",
   title: { zh: "上年报告是同一机关的上一年度", en: "The previous report is the same body's preceding year" },
   message: { zh: "上年报告{problem}。", en: "The previous report {problem}." },
   severity: { publish: "warning", audit: "warning" },
