@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fillTable3, sampleReport } from "./sample.js";
 import type { Diagnostic, ValidationResult } from "./types.js";
@@ -128,5 +129,37 @@ describe("candidates without a value", () => {
     expect(failures[0]).toMatchObject({ ruleId: "T3-SUM-COLUMN", stated: 23, expected: 16 });
     expect(failures[0]!.candidates).toBeUndefined();
     expect(failures[0]!.pinpoint).toBeUndefined();
+  });
+});
+
+describe("on a real report (008 淮安市人民政府 2024, consistent as published) with errors planted", () => {
+  const published = () =>
+    JSON.parse(readFileSync(new URL("../test/fixtures/008-2024-huaian-shi.json", import.meta.url), "utf8")) as { applications: Cells };
+
+  it("one typo in a detail cell: pinpointed, with the published value as the repair", () => {
+    const report = published();
+    report.applications.withheldInternalAffairs!.naturalPerson = 13; // published: 7
+    const result = validate(report, { today: TODAY, profile: "audit" });
+    const [diagnostic, ...others] = arithmetic(result).filter((failure) => !failure.ruleId.startsWith("X-"));
+    expect(diagnostic!.pinpoint).toMatchObject({ pointer: "/applications/withheldInternalAffairs/naturalPerson", stated: 13, suggested: 7 });
+    expect(others.map((other) => other.ruleId)).toEqual(["T3-SUM-COLUMN"]); // grouped under it
+    expect(diagnostic!.message).toBe(
+      "表三“5.属于三类内部事务信息”一行：自然人与法人或其他组织各列之和为 14，总计填报 8，相差 -6。" +
+        "可能有误的单元格：表三 / 自然人 / 5.属于三类内部事务信息（填报 13）；若改为 7，以下 2 项勾稽关系均可成立。"
+    );
+  });
+
+  it("the row typed 6 too high in 自然人 and in 总计: both columns fail, T3-BALANCE holds, and no value is offered", () => {
+    const report = published();
+    report.applications.withheldInternalAffairs!.naturalPerson = 13; // published: 7
+    report.applications.withheldInternalAffairs!.total = 14; // published: 8
+    const result = validate(report, { today: TODAY, profile: "audit" });
+    const failures = arithmetic(result);
+    expect(failures.map((failure) => failure.message)).toEqual([
+      "表三“自然人”一列：（一）至（六）各项办理结果之和为 2938，（七）总计填报 2932，相差 -6。",
+      "表三“总计”一列：（一）至（六）各项办理结果之和为 3056，（七）总计填报 3050，相差 -6。",
+    ]);
+    expect(failures.some((failure) => failure.pinpoint || failure.candidates)).toBe(false);
+    expect(result.outcomes.find((outcome) => outcome.ruleId === "T3-BALANCE")).toMatchObject({ outcome: "pass" });
   });
 });
