@@ -70,4 +70,17 @@ describe("checkReport", () => {
     expect(marks.get("/reviewAndLitigation/reconsideration/upheld")).toMatchObject({ severity: "error", onlyBlank: true });
     expect(mark?.onlyBlank).toBe(false);
   });
+
+  it("offers a one-click fix only with a value that repairs: none when two cells are wrong or either of two could be", () => {
+    // A row typed 6 too high in 自然人 and in its 总计 alike: the row adds up, the two columns do not, and putting any
+    // one cell back would break another identity.
+    let twoWrong = setCell(example, "/applications/withheldStateSecret/naturalPerson", 6);
+    twoWrong = setCell(twoWrong, "/applications/withheldStateSecret/total", 6);
+    // 行政诉讼 直接起诉: 维持 5, 总计 0 — 总计 or 维持 is wrong, nothing says which.
+    twoWrong = setCell(twoWrong, "/reviewAndLitigation/litigationDirect/upheld", 5);
+    const { marks, findings } = checkReport(twoWrong, undefined);
+    expect(findings.filter((finding) => finding.ruleId === "T3-SUM-COLUMN")).toHaveLength(2);
+    expect(findings.find((finding) => finding.ruleId === "T4-SUM-GROUP")?.candidates).toHaveLength(2);
+    expect([...marks.values()].filter((cell) => cell.pinpoint || cell.suggested !== undefined)).toEqual([]);
+  });
 });

@@ -30,6 +30,9 @@ interface ValidatorsDiagnostic {
   difference?: number | null;
   pinpoint?: ValidatorsPinpoint;
   related?: ValidatorsDiagnostic[];
+  // Added later: the cells that state `stated`, and a failure's candidate cells.
+  statedBy?: string[];
+  candidates?: ValidatorsDiagnosticCell[];
 }
 
 test("a list of @xxgk/validators diagnostics is accepted by renderHtml as it is", () => {

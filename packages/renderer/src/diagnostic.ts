@@ -22,7 +22,7 @@ export interface RenderPinpoint {
   label?: string;
   /** The value the report states (shown when a finite number). */
   stated?: unknown;
-  /** The value that would satisfy the rule (shown when a finite number). */
+  /** The value that repairs the cell (shown when a finite number as “建议改为 N” / “suggested N”). */
   suggested?: unknown;
 }
 
@@ -50,7 +50,15 @@ export interface RenderDiagnostic {
   cells?: readonly RenderDiagnosticCell[];
   /** The stated value (e.g. a 总计), shown when a finite number. */
   stated?: unknown;
-  /** The value the rule expects, shown when a finite number. */
+  /**
+   * JSON Pointers of the cells that state {@link RenderDiagnostic.stated} (e.g. the 总计 cell): only their tooltips show
+   * the figures; the other cells involved show the message alone.
+   */
+  statedBy?: readonly string[];
+  /**
+   * The figure the stated value is checked against (e.g. the sum of the details), shown when a finite number as
+   * “比对值” / “checked against” — never as a value the cell should have: that is only the pinpoint's `suggested`.
+   */
   expected?: unknown;
   /** stated − expected, shown when a finite number. */
   difference?: unknown;

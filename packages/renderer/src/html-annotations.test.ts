@@ -17,6 +17,7 @@ const totals: RenderDiagnostic = {
     { pointer: "/applications/newlyReceived/naturalPerson", label: "表三 / 自然人 / 一、本年新收政府信息公开申请数量", value: 0 },
   ],
   stated: 0,
+  statedBy: ["/applications/newlyReceived/total"],
   expected: 3,
   difference: -3,
   pinpoint: { pointer: "/applications/newlyReceived/total", label: "表三 / 总计 / 一、本年新收政府信息公开申请数量", stated: 0, suggested: 3 },
@@ -81,8 +82,53 @@ describe("annotated HTML", () => {
     const title = attribute(total, "title")!;
     expect(title).toContain("建议改为 3");
     expect(title).toContain(blankReview.message);
-    expect(title).toContain("填报 0，应为 3，差 -3");
+    expect(title).toContain("填报 0，比对值 3，差 -3");
     expect(byTag(annotated().root, "td").filter((td) => classes(td).includes("xxgk-pinpoint"))).toHaveLength(1);
+  });
+
+  it("shows a finding's figures only on the cells that state them, and never as a value a cell should have", () => {
+    const { root, ids } = annotated();
+    // 自然人 is involved in the finding but does not state its figure: its tooltip has the message alone.
+    const naturalPerson = attribute(ids.get("xxgk-cell-applications-newlyReceived-naturalPerson")!, "title")!;
+    expect(naturalPerson).toContain(totals.message);
+    expect(naturalPerson).not.toContain("填报 0");
+    expect(naturalPerson).not.toContain("比对值");
+    expect(renderHtml(exampleReport(), { diagnostics })).not.toContain("应为");
+    // The findings list keeps the figures, in neutral words.
+    expect(textOf(ids.get("xxgk-finding-1")!)).toContain("（填报 0，比对值 3，差 -3）");
+    expect(textOf(byTag(root, "aside")[0]!)).not.toContain("应为");
+  });
+
+  it("offers no value on （七）总计 when the details add up to 27 under 21 and no single cell repairs (issue 12)", () => {
+    // As @xxgk/validators reports it: T3-SUM-COLUMN fails, T3-BALANCE holds, so no pinpoint and no suggested value.
+    const column: RenderDiagnostic = {
+      ruleId: "T3-SUM-COLUMN",
+      severity: "error",
+      outcome: "fail",
+      message: "表三“总计”一列：（一）至（六）各项办理结果之和为 27，（七）总计填报 21，相差 -6。",
+      messageEn: "Table 3, column “Total”: the outcomes （一）–（六） sum to 27 but （七）总计 states 21 (difference -6).",
+      pointers: ["/applications/total/total", "/applications/disclosed/total", "/applications/withheldStateSecret/total"],
+      stated: 21,
+      statedBy: ["/applications/total/total"],
+      expected: 27,
+      difference: -6,
+    };
+    for (const lang of ["zh", "en"] as const) {
+      const root = parseDocument(renderHtml(exampleReport(), { diagnostics: [column], lang }));
+      const ids = byId(root);
+      const total = attribute(ids.get("xxgk-cell-applications-total-total")!, "title")!;
+      const detail = attribute(ids.get("xxgk-cell-applications-withheldStateSecret-total")!, "title")!;
+      if (lang === "zh") {
+        expect(total).toContain("（填报 21，比对值 27，差 -6）");
+        expect(total).not.toMatch(/应为|建议改为/);
+        expect(detail).toBe(`1. 错误：${column.message}`);
+      } else {
+        expect(total).toContain("（stated 21, checked against 27, difference -6）");
+        expect(total).not.toContain("suggested");
+        expect(detail).toBe(`1. Error: ${column.messageEn}`);
+      }
+      expect(byTag(root, "td").some((td) => classes(td).includes("xxgk-pinpoint"))).toBe(false);
+    }
   });
 
   it("lists the findings in order with links to each cell that exist in the page", () => {

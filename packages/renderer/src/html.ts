@@ -54,7 +54,7 @@ const STRINGS: Record<"zh" | "en", Strings> = {
         .join("，")}。`,
     none: "未发现问题。",
     stated: "填报",
-    expected: "应为",
+    expected: "比对值",
     difference: "差",
     suggested: "建议改为",
     blank: "空白",
@@ -73,7 +73,7 @@ const STRINGS: Record<"zh" | "en", Strings> = {
         .join(", ")}.`,
     none: "No findings.",
     stated: "stated",
-    expected: "expected",
+    expected: "checked against",
     difference: "difference",
     suggested: "suggested",
     blank: "blank",
@@ -197,14 +197,17 @@ function buildMarks(report: Report, diagnostics: readonly RenderDiagnostic[], pr
   const visit = (diagnostic: RenderDiagnostic, number: string, depth: number) => {
     const findingId = `${prefix}-finding-${number.replace(/\./g, "-")}`;
     const figureText = figures(diagnostic, strings);
-    const base = `${number}. ${severityLabel(diagnostic, strings)}${strings.separator}${messageOf(diagnostic, lang)}${figureText ? `（${figureText}）` : ""}`;
+    const base = `${number}. ${severityLabel(diagnostic, strings)}${strings.separator}${messageOf(diagnostic, lang)}`;
+    // The figures (stated, checked against, difference) belong to the cells that state the figure: on a detail cell
+    // they would read as that cell's own, and a total's “checked against” is no value to type in.
+    const statedBy = new Set(Array.isArray(diagnostic.statedBy) ? diagnostic.statedBy : []);
     const pointers = new Set(diagnostic.pointers);
     if (diagnostic.pinpoint) pointers.add(diagnostic.pinpoint.pointer);
     for (const pointer of pointers) {
       const target = targetOf(report.edition, pointer);
       if (!target) continue;
       const isPinpoint = diagnostic.pinpoint?.pointer === pointer;
-      let message = base;
+      let message = figureText && statedBy.has(pointer) ? `${base}（${figureText}）` : base;
       if (isPinpoint && isNumber(diagnostic.pinpoint?.suggested))
         message += `\n${strings.suggested} ${formatCellValue(diagnostic.pinpoint.suggested)}`;
       const severity = SEVERITY_RANK[diagnostic.severity] ? diagnostic.severity : "info";

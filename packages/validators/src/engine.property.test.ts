@@ -212,6 +212,77 @@ describe("property: one corrupted cell", () => {
   });
 });
 
+describe("property: suggestions repair", () => {
+  const ARITHMETIC = new Set(["T3-SUM-ROW", "T3-SUM-COLUMN", "T3-BALANCE", "T4-SUM-GROUP", "X-CARRY-OVER"]);
+  const arithmetic = (result: ValidationResult) => failures(result).filter((diagnostic) => ARITHMETIC.has(diagnostic.ruleId));
+  type Cells = Record<string, Record<string, Record<string, number | null>>>;
+  const setCell = (report: unknown, pointer: string, value: number | null) => {
+    const [, section, row, column] = pointer.split("/");
+    (report as Cells)[section!]![row!]![column!] = value;
+  };
+  const arithmeticCells = (edition: Edition) => cellsOf(edition).filter((cell) => cell.table !== "table2");
+
+  it("one planted error: applying every suggested value yields a report that passes every arithmetic rule", () => {
+    const planted = generated.chain((value) =>
+      fc.record({
+        generated: fc.constant(value),
+        cell: fc.constantFrom(...arithmeticCells(value.report.edition)),
+        replacement: fc.nat({ max: 200 }),
+        withPrevious: fc.boolean(),
+      })
+    );
+    fc.assert(
+      fc.property(planted, ({ generated: { report, previous }, cell, replacement, withPrevious }) => {
+        const original = (report as unknown as Cells)[cell.section]![cell.row]![cell.column];
+        fc.pre(replacement !== original);
+        const copy = structuredClone(report);
+        setCell(copy, cell.pointer, replacement);
+        const options = { today: TODAY, ...(withPrevious ? { previous } : {}) };
+        const result = validate(copy, options);
+        const suggestions = result.diagnostics.flatMap((diagnostic) => (diagnostic.pinpoint ? [diagnostic.pinpoint] : []));
+        // Candidates are named only when they include the planted cell.
+        for (const diagnostic of arithmetic(result))
+          if (diagnostic.candidates) expect(diagnostic.candidates.map((candidate) => candidate.pointer)).toContain(cell.pointer);
+        if (suggestions.length === 0) return;
+        for (const suggestion of suggestions) setCell(copy, suggestion.pointer, suggestion.suggested);
+        expect(arithmetic(validate(copy, options))).toEqual([]);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("any errors, blanks and rules turned off: a suggested value makes every identity its cell is in hold", () => {
+    const edit = fc.record({ pick: fc.nat(), value: fc.oneof(fc.nat({ max: 60 }), fc.constant(null)) });
+    const damaged = generated.chain((value) =>
+      fc.record({
+        generated: fc.constant(value),
+        edits: fc.array(edit, { minLength: 1, maxLength: 4 }),
+        off: fc.subarray(["T3-SUM-ROW", "T3-SUM-COLUMN", "T3-BALANCE", "X-CARRY-OVER"]),
+        withPrevious: fc.boolean(),
+      })
+    );
+    fc.assert(
+      fc.property(damaged, ({ generated: { report, previous }, edits, off, withPrevious }) => {
+        const cells = arithmeticCells(report.edition);
+        const copy = structuredClone(report);
+        for (const { pick, value } of edits) setCell(copy, cells[pick % cells.length]!.pointer, value);
+        const base = { today: TODAY, profile: "audit" as const, ...(withPrevious ? { previous } : {}) };
+        const result = validate(copy, { ...base, rules: Object.fromEntries(off.map((id) => [id, "off" as const])) });
+        for (const diagnostic of result.diagnostics) {
+          if (!diagnostic.pinpoint) continue;
+          const { pointer, suggested } = diagnostic.pinpoint;
+          const repaired = structuredClone(copy);
+          setCell(repaired, pointer, suggested);
+          // Checked with every rule on: no failed identity involves the cell any more.
+          const left = arithmetic(validate(repaired, base)).filter((failure) => failure.pointers.includes(pointer));
+          expect(left).toEqual([]);
+        }
+      }),
+      { numRuns: 200 }
+    );
+  });
+});
+
 describe("property: any input", () => {
   it("any JSON value yields a result with diagnostics and never throws", () => {
     fc.assert(

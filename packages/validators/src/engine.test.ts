@@ -183,20 +183,22 @@ describe("blank and malformed cells", () => {
     expect(outcomeOf(result, "SCHEMA")).toMatchObject({ outcome: "fail" });
   });
 
-  it("does not pinpoint when an invalid cell leaves two explanations open", () => {
+  it("pinpoints the cell that explains two failures over cells that would each explain one, when an invalid cell leaves them open", () => {
     const report = sampleReport("2021") as unknown as Record<string, Record<string, Record<string, unknown>>>;
-    report.applications!.disclosed!.total = "15"; // R2 of （一）予以公开 can no longer be assessed …
-    report.applications!.unableNotHeld!.naturalPerson = 8; // … so 予以公开/自然人 could explain R3 as well as this cell
+    report.applications!.disclosed!.total = "15"; // R2 of （一）予以公开 (and R3 of 总计) can no longer be assessed …
+    report.applications!.unableNotHeld!.naturalPerson = 8; // … so 予以公开/自然人 alone could explain R3 of 自然人, and
+    // 不掌握/总计 alone R2 of 不掌握; but 不掌握/自然人 = 5 repairs both, and every identity it is in then holds.
     const result = validate(report, { today: TODAY });
     expect(result.diagnostics.map((diagnostic) => [diagnostic.ruleId, diagnostic.outcome])).toEqual([
       ["CELL-VALUE", "fail"],
       ["T3-SUM-ROW", "fail"],
       ["T3-SUM-ROW", "not-assessable"],
-      ["T3-SUM-COLUMN", "fail"],
       ["T3-SUM-COLUMN", "not-assessable"],
       ["PROSE-FIGURES", "not-assessable"],
     ]);
-    expect(result.diagnostics.some((diagnostic) => diagnostic.pinpoint)).toBe(false);
+    const pinpointed = result.diagnostics[1]!;
+    expect(pinpointed.pinpoint).toMatchObject({ pointer: "/applications/unableNotHeld/naturalPerson", stated: 8, suggested: 5 });
+    expect(pinpointed.related?.map((related) => related.ruleId)).toEqual(["T3-SUM-COLUMN"]);
   });
 
   it("reports negative, fractional and unit-bearing cells under CELL-VALUE", () => {

@@ -10,14 +10,13 @@ import {
   CellStatus,
   diagnosticCell,
   inferEdition,
-  isValidCellValue,
   readCellValues,
-  statedValue,
   type CellValues,
 } from "./cell-values.js";
 import type { DocumentView, Finding, RuleContext } from "./context.js";
 import type { Identity, IdentityTerm } from "./identities.js";
 import { pointerLabel } from "./labels.js";
+import { group } from "./pinpoint.js";
 import type {
   Bilingual,
   Diagnostic,
@@ -64,10 +63,8 @@ function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
-
 /** An identity evaluated on the documents. */
-interface IdentityResult {
+export interface IdentityResult {
   readonly entry: CatalogEntry;
   readonly identity: Identity;
   readonly outcome: "pass" | "fail" | "not-assessable";
@@ -142,81 +139,7 @@ function exactResidual(identity: Identity, current: CellValues, previous: CellVa
 
 const NO_BLOCKERS: DiagnosticCell[] = [];
 
-// ---------------------------------------------------------------------------------------------------------
-// Pinpointing
-
-interface Candidate {
-  readonly index: number;
-  readonly suggested: number;
-  readonly explains: readonly IdentityResult[];
-}
-
-/**
- * For each failed identity, the unique cell (of the current report) whose change to one value satisfies every
- * failed identity it takes part in without breaking a passing one. Identities with blank or invalid operands
- * are ignored: they neither support nor refute a candidate.
- */
-function pinpoint(results: readonly IdentityResult[], values: CellValues): Map<IdentityResult, Candidate> {
-  const byCell = new Map<number, { result: IdentityResult; coefficient: number }[]>();
-  for (const result of results) {
-    if (result.outcome === "not-assessable") continue;
-    const register = (terms: readonly IdentityTerm[], side: 1 | -1) => {
-      for (const term of terms) {
-        if (term.previous) continue;
-        const list = byCell.get(term.index);
-        const item = { result, coefficient: side * term.sign };
-        if (list) list.push(item);
-        else byCell.set(term.index, [item]);
-      }
-    };
-    register(result.identity.stated, 1);
-    register(result.identity.expected, -1);
-  }
-  const memo = new Map<number, Candidate | null>();
-  const candidateAt = (index: number): Candidate | null => {
-    const known = memo.get(index);
-    if (known !== undefined) return known;
-    let delta: number | undefined;
-    const explains: IdentityResult[] = [];
-    let valid = true;
-    for (const { result, coefficient } of byCell.get(index) ?? []) {
-      if (result.outcome === "pass") {
-        valid = false;
-        break;
-      }
-      const needed = -result.residual / coefficient;
-      if (delta === undefined) delta = needed;
-      else if (delta !== needed) {
-        valid = false;
-        break;
-      }
-      explains.push(result);
-    }
-    let candidate: Candidate | null = null;
-    if (valid && delta !== undefined && explains.length > 0) {
-      const suggested = values.values[index]! + delta;
-      if (isValidCellValue(values.table.cells[index]!.kind, suggested)) candidate = { index, suggested, explains };
-    }
-    memo.set(index, candidate);
-    return candidate;
-  };
-  const pinpoints = new Map<IdentityResult, Candidate>();
-  for (const result of results) {
-    if (result.outcome !== "fail") continue;
-    const found = new Map<number, Candidate>();
-    for (const term of [...result.identity.stated, ...result.identity.expected]) {
-      if (term.previous) continue;
-      const candidate = candidateAt(term.index);
-      if (candidate) found.set(term.index, candidate);
-    }
-    if (found.size === 1) pinpoints.set(result, [...found.values()][0]!);
-  }
-  return pinpoints;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-
-interface Emitted {
+export interface Emitted {
   readonly diagnostic: Diagnostic;
   /** For identity failures: the result, so pinpoint groups can be assembled. */
   readonly result?: IdentityResult;
@@ -516,57 +439,6 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
   const result: ValidationResult = { diagnostics, outcomes, counts, ok: counts.error === 0 };
   if (parsed.success) result.report = parsed.report;
   return result;
-}
-
-/**
- * Puts pinpointed failures under one diagnostic, keeping the order otherwise. The group sits at the place of its
- * first failure in report order and is led by its most severe member (the first of them among equals), which keeps
- * its own rule's severity — so the leader's severity is the group's, and counts and `ok` follow it.
- */
-function group(emitted: readonly Emitted[], results: readonly IdentityResult[], values: CellValues | undefined): Diagnostic[] {
-  if (!values || !results.some((result) => result.outcome === "fail")) return emitted.map((item) => item.diagnostic);
-  const pinpoints = pinpoint(results, values);
-  if (pinpoints.size === 0) return emitted.map((item) => item.diagnostic);
-  const diagnosticOf = new Map<IdentityResult, Diagnostic>();
-  for (const item of emitted) if (item.result) diagnosticOf.set(item.result, item.diagnostic);
-  const consumed = new Set<IdentityResult>();
-  const output: Diagnostic[] = [];
-  for (const item of emitted) {
-    const result = item.result;
-    if (!result) {
-      output.push(item.diagnostic);
-      continue;
-    }
-    if (consumed.has(result)) continue;
-    const candidate = [...pinpoints.entries()].find(([, found]) => found.explains.includes(result))?.[1];
-    if (!candidate) {
-      output.push(item.diagnostic);
-      continue;
-    }
-    const members = emitted
-      .filter((other) => other.result && candidate.explains.includes(other.result) && !consumed.has(other.result))
-      .map((other) => diagnosticOf.get(other.result!)!);
-    for (const member of emitted) if (member.result && candidate.explains.includes(member.result)) consumed.add(member.result);
-    const leader = members.reduce((worst, next) => (SEVERITY_RANK[next.severity] > SEVERITY_RANK[worst.severity] ? next : worst));
-    const rest = members.filter((member) => member !== leader);
-    const info = values.table.cells[candidate.index]!;
-    const labelEn = values.table.labelsEn[candidate.index]!;
-    const stated = statedValue(values, candidate.index) ?? null;
-    const count = members.length;
-    const grouped: Diagnostic = {
-      ...leader,
-      message: `${leader.message}可能有误的单元格：${info.label}（填报 ${stated}）；若改为 ${candidate.suggested}，${
-        count > 1 ? `以下 ${count} 项勾稽关系均可成立` : "此项勾稽关系即可成立，且不影响其他已成立的关系"
-      }。`,
-      messageEn: `${leader.messageEn} Likely faulty cell: ${labelEn} (states ${stated}); changing it to ${candidate.suggested} would satisfy ${
-        count > 1 ? `all ${count} failed identities` : "this identity without breaking any other"
-      }.`,
-      pinpoint: { pointer: info.pointer, label: info.label, labelEn, stated, suggested: candidate.suggested },
-    };
-    if (rest.length > 0) grouped.related = rest;
-    output.push(grouped);
-  }
-  return output;
 }
 
 /** Checks a value's structure, as `parseReport` of @xxgk/schema does. */

@@ -120,6 +120,17 @@ export function identitiesOf(ruleId: string, edition: Edition): readonly Identit
   return (SINGLE[edition] ??= build(edition)).byRule.get(ruleId) ?? [];
 }
 
+const ALL_SINGLE: Partial<Record<Edition, readonly Identity[]>> = {};
+
+/**
+ * Every single-report identity of an edition (R1–R4: T3-SUM-ROW, T3-SUM-COLUMN, T3-BALANCE, T4-SUM-GROUP), the
+ * same objects {@link identitiesOf} returns. Pinpointing checks a suggested value against all of them, whatever rules
+ * the caller turned off: a value that breaks the form's arithmetic is no repair.
+ */
+export function singleReportIdentities(edition: Edition): readonly Identity[] {
+  return (ALL_SINGLE[edition] ??= [...(SINGLE[edition] ??= build(edition)).byRule.values()].flat());
+}
+
 const crossCache = new Map<string, readonly Identity[]>();
 
 /** X1: this year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column (表三 columns are the same in both editions). */

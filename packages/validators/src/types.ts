@@ -68,7 +68,11 @@ export interface DiagnosticCell {
   unreadable?: boolean;
 }
 
-/** The cell most likely at fault, with the value that would satisfy every failed identity it takes part in. */
+/**
+ * The cell most likely at fault, with the value that repairs it: changing the cell to `suggested` makes every
+ * arithmetic identity the cell takes part in hold (R1–R4, and X1 with last year's report), and `suggested` is a valid
+ * value for the cell. A pinpoint is given only then.
+ */
 export interface Pinpoint {
   /** JSON Pointer of the cell. */
   pointer: string;
@@ -78,7 +82,10 @@ export interface Pinpoint {
   labelEn?: string;
   /** The value the report states. */
   stated: number | null;
-  /** The single value that would make every failed identity involving this cell hold, without breaking any other. */
+  /**
+   * The value that makes every identity this cell takes part in hold — the failed ones and those that hold already —
+   * and is valid for the cell (a non-negative safe integer for a count).
+   */
   suggested: number;
 }
 
@@ -115,8 +122,15 @@ export interface Diagnostic {
   expected?: number | null;
   /** `stated - expected`. */
   difference?: number | null;
-  /** The cell most likely at fault, when exactly one cell explains the failures. */
+  /** The cell most likely at fault, when exactly one cell explains the failures and a value repairs it. */
   pinpoint?: Pinpoint;
+  /**
+   * Arithmetic failures without a pinpoint: the cells one of which is likely at fault (each could alone explain the
+   * failure without breaking an identity that holds, and the message names them), given without a value because
+   * none can be singled out — or, for one cell, because an identity it takes part in cannot be checked. At most
+   * five; absent when more cells, or none, could explain the failure alone.
+   */
+  candidates?: DiagnosticCell[];
   /** Follow-on failures explained by {@link Diagnostic.pinpoint}. */
   related?: Diagnostic[];
 }

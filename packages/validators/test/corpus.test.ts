@@ -32,12 +32,31 @@ describe("006 洪泽区人民政府 2023: 表四 is inconsistent as published", 
       difference: -11,
       pinpoint: { pointer: "/reviewAndLitigation/reconsideration/total", label: "表四 / 行政复议 / 总计", stated: 0, suggested: 11 },
     });
+    // 11 repairs: 总计 takes part in no other identity, and 维持, 纠正, 其他 or 尚未审结 would have to be negative.
+    expect(reconsideration!.message).toBe(
+      "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 11，总计填报 0，相差 -11。" +
+        "可能有误的单元格：表四 / 行政复议 / 总计（填报 0）；若改为 11，此项勾稽关系即可成立，且不影响其他已成立的关系。"
+    );
+    expect(reconsideration!.candidates).toBeUndefined();
   });
 
-  it("also reports 复议后起诉 维持 5 under 总计 0, without guessing which of the two cells is wrong", () => {
+  it("also reports 复议后起诉 维持 5 under 总计 0, naming both cells that could be wrong and suggesting no value", () => {
     const second = result.diagnostics[1]!;
     expect(second).toMatchObject({ ruleId: "T4-SUM-GROUP", stated: 0, expected: 5 });
     expect(second.pinpoint).toBeUndefined();
+    expect(second.candidates?.map((cell) => cell.pointer)).toEqual([
+      "/reviewAndLitigation/litigationAfterReconsideration/total",
+      "/reviewAndLitigation/litigationAfterReconsideration/upheld",
+    ]);
+    expect(second.message).toBe(
+      "表四“行政诉讼（复议后起诉）”：结果维持、结果纠正、其他结果、尚未审结之和为 5，总计填报 0，相差 -5。" +
+        "可能有误的单元格：表四 / 复议后起诉 / 总计（填报 0）、表四 / 复议后起诉 / 结果维持（填报 5）之一；无法确定是哪一个，故不给出建议值。"
+    );
+    expect(second.messageEn).toBe(
+      "Table 4, “Litigation after reconsideration”: upheld + corrected + other + pending = 5 but the total states 0 (difference -5). " +
+        "Likely faulty cell: either Table 4 / Litigation after reconsideration / Total (states 0) or " +
+        "Table 4 / Litigation after reconsideration / Upheld (states 5); which one cannot be told, so no value is suggested."
+    );
   });
 
   it("finds nothing else: 表三 adds up and the prose (受理 21 件) matches it", () => {
