@@ -62,7 +62,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   for (const option of options) {
     const value = values[option.name];
     if (option.choices && value !== undefined) {
-      const list = Array.isArray(value) ? value : [String(value)];
+      // Choices are read in any case (`--profile AUDIT`) and passed on as the spec spells them.
+      const canonical = (item: string) => option.choices!.find((choice) => choice.toLowerCase() === item.toLowerCase()) ?? item;
+      const list = Array.isArray(value) ? value.map(canonical) : [canonical(String(value))];
+      (values as Record<string, unknown>)[option.name] = Array.isArray(value) ? list : list[0];
       for (const item of list) {
         if (!option.choices.includes(item)) {
           throw usageError(
