@@ -70,7 +70,7 @@ describe("not-applicable: nothing to check is never a pass", () => {
 
   it("pluralises English counts: 1 error, 1 info message, 2 reports", () => {
     const report = sampleReport("2021");
-    report.reviewAndLitigation.reconsideration.total += 1;
+    report.reviewAndLitigation.reconsideration.total = (report.reviewAndLitigation.reconsideration.total ?? 0) + 1;
     report.meta.publishedOn = `${report.meta.year}-06-30`;
     const result = validate(report, { today: TODAY, rules: { "META-PUBLISHED-ON": "info" } });
     expect(result.counts).toMatchObject({ error: 1, warning: 1, info: 1 });
@@ -201,7 +201,7 @@ describe("counts beyond 2^53 − 1 are invalid cells", () => {
 
   it("CELL-VALUE says so with the digits written out, never 1e+21 or 'not a number'", () => {
     const report = sampleReport("2021") as unknown as { reviewAndLitigation: Record<string, Record<string, number>> };
-    report.reviewAndLitigation.reconsideration.pending = 1e21;
+    report.reviewAndLitigation.reconsideration!.pending = 1e21;
     const result = validate(report, { today: TODAY });
     const cell = result.diagnostics.find((diagnostic) => diagnostic.ruleId === "CELL-VALUE")!;
     expect(cell.message).toContain("超出可精确表示的整数范围（1000000000000000000000 大于 9007199254740991");
