@@ -6,14 +6,20 @@ It evaluates every rule whose evaluation rules.json gives as data:
   blank-cells  a listed cell that is null fails (blank is not zero);
   identities   sum(sign * value) over `stated` == sum(sign * value) over `expected`, cell by JSON Pointer.
 Rules evaluated by `procedure` (metadata, prose, options) are described in rules.json and not evaluated here.
-Sums are exact (fractions.Fraction), whatever the size of the integers.
+Sums are exact (fractions.Fraction), whatever the size of the integers; counts beyond 2^53 - 1 are invalid cells, as in
+the JSON Schema (a JSON reader with doubles has already rounded them).
+A rule's outcome is 'fail', 'not-assessable', 'pass', or 'not-applicable' when there was nothing to check (another
+edition, no previous report, no identity for these two editions, no cell value stated).
 """
 from fractions import Fraction
 import math
+import re
+import unicodedata
 
 import jsonschema
 
 MISSING = object()
+MAX_SAFE = 2**53 - 1
 DATA_EVALUATIONS = ("schema", "cell-values", "blank-cells", "identities")
 
 
@@ -37,6 +43,8 @@ def valid_number(value, kind):
     if kind == "amount":
         return value >= 0
     if isinstance(value, float) and not value.is_integer():
+        return False
+    if abs(value) > MAX_SAFE:
         return False
     return kind == "signedCount" or value >= 0
 
@@ -75,21 +83,52 @@ def cell_fails(evaluation, value, kind):
     return value is not MISSING and value is not None and not valid_number(value, kind)
 
 
-def consecutive(report, previous):
-    """False only when both reports state integer years that are not consecutive."""
-    year, previous_year = (at(document, "/meta/year") for document in (report, previous))
-    known = all(isinstance(y, int) and not isinstance(y, bool) for y in (year, previous_year))
-    return not known or previous_year == year - 1
+def integer_year(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def normalise_body(body):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", body))
+
+
+PLACE_UNIT = re.compile(r"^[^省市区县州盟旗镇乡]+[省市区县州盟旗镇乡]")
+
+
+def same_body(left, right):
+    """Equal after NFKC and removing whitespace, or one is the other without the higher levels of its place name
+    (洪泽区人民政府 for 淮安市洪泽区人民政府; the shorter must still begin with a place, unlike 区人民政府)."""
+    a, b = normalise_body(left), normalise_body(right)
+    if a == b:
+        return True
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return longer.endswith(shorter) and PLACE_UNIT.match(shorter) is not None
+
+
+def comparable(report, previous, previous_valid):
+    """True when the cross-year identities can be assessed: last year's report is structurally valid, both years are
+    integers and consecutive, and both reports name the same body."""
+    if not previous_valid:
+        return False
+    year, previous_year = (integer_year(at(document, "/meta/year")) for document in (report, previous))
+    if year is None or previous_year is None or previous_year != year - 1:
+        return False
+    body, previous_body = (at(document, "/meta/body") for document in (report, previous))
+    if not isinstance(previous_body, str) or not previous_body.strip():
+        return False
+    return not isinstance(body, str) or same_body(body, previous_body)
 
 
 def combine(outcomes):
+    if not outcomes:
+        return "not-applicable"
     return "fail" if "fail" in outcomes else "not-assessable" if "not-assessable" in outcomes else "pass"
 
 
 def evaluate(rules_document, report_schema, report, previous=None):
     """{rule id: (outcome, failures)} for every data-evaluated rule that applies to the report."""
     results = {}
-    results["SCHEMA"] = ("pass" if jsonschema.Draft202012Validator(report_schema).is_valid(report) else "fail", [])
+    validator = jsonschema.Draft202012Validator(report_schema)
+    results["SCHEMA"] = ("pass" if validator.is_valid(report) else "fail", [])
     edition = edition_of(report)
     if edition is None:
         return results
@@ -99,16 +138,21 @@ def evaluate(rules_document, report_schema, report, previous=None):
     if previous_edition:
         kinds["previous"] = {cell["pointer"]: cell["kind"] for cell in rules_document["cells"][previous_edition]}
     for rule in rules_document["rules"]:
-        if rule["evaluation"] not in DATA_EVALUATIONS[1:] or edition not in rule["editions"]:
+        if rule["evaluation"] not in DATA_EVALUATIONS[1:]:
+            continue
+        if edition not in rule["editions"] or (rule["crossYear"] and previous is None):
+            results[rule["id"]] = ("not-applicable", [])
             continue
         if rule["evaluation"] in ("cell-values", "blank-cells"):
             failing = [cell["pointer"] for cell in cells if cell_fails(rule["evaluation"], at(report, cell["pointer"]), cell["kind"])]
+            stated = [cell for cell in cells if at(report, cell["pointer"]) not in (MISSING, None)]
+            if rule["evaluation"] == "cell-values" and not stated:
+                results[rule["id"]] = ("not-applicable", [])
+                continue
             results[rule["id"]] = ("fail" if failing else "pass", [{"pointers": [pointer]} for pointer in failing])
             continue
         if rule["crossYear"]:
-            if previous is None:
-                continue
-            if previous_edition is None or not consecutive(report, previous):
+            if previous_edition is None or not comparable(report, previous, validator.is_valid(previous)):
                 results[rule["id"]] = ("not-assessable", [])
                 continue
         outcomes, failures = [], []

@@ -42,6 +42,13 @@ export function cellProblem(cell: Pick<CellInfo, "kind">, stated: unknown): Mess
     if (negative && fractional) return msg(`填报 ${text}，应为非负整数`, `stated ${text}, must be a whole number, not negative`);
     if (negative) return msg(`填报 ${text}，不能为负数`, `stated ${text}, must not be negative`);
     if (fractional) return msg(`填报 ${text}，应为整数`, `stated ${text}, must be a whole number`);
+    // A count beyond 2^53 − 1 was rounded when read: the stated figure is not known (the digits shown are rounded).
+    if (cell.kind !== "amount" && !Number.isSafeInteger(stated)) {
+      return msg(
+        `填报 ${text}，超出可精确表示的整数范围（最大 ${Number.MAX_SAFE_INTEGER}）`,
+        `stated ${text}, which exceeds the largest exactly representable integer (${Number.MAX_SAFE_INTEGER})`,
+      );
+    }
   }
   let text: string;
   try {

@@ -43,10 +43,20 @@ export function countEn(count: number, singular: string, plural = `${singular}s`
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
-/** The counts of findings in both languages: `2 个错误、1 个警告、0 个提示` / `2 errors, 1 warning, 0 infos`. */
+/**
+ * The counts of findings in both languages, only the kinds there are: `2 个错误、1 个警告` / `2 errors, 1 warning`
+ * (never "0 个提示"); `没有发现问题` / `no findings` when there are none.
+ */
 export function findingCounts(counts: { error: number; warning: number; info: number }): Message {
-  return msg(
-    `${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示`,
-    `${countEn(counts.error, "error")}, ${countEn(counts.warning, "warning")}, ${countEn(counts.info, "info")}`,
-  );
+  const zh = [
+    counts.error ? `${counts.error} 个错误` : "",
+    counts.warning ? `${counts.warning} 个警告` : "",
+    counts.info ? `${counts.info} 个提示` : "",
+  ].filter(Boolean);
+  const en = [
+    counts.error ? countEn(counts.error, "error") : "",
+    counts.warning ? countEn(counts.warning, "warning") : "",
+    counts.info ? countEn(counts.info, "info message") : "",
+  ].filter(Boolean);
+  return msg(zh.length > 0 ? zh.join("、") : "没有发现问题", en.length > 0 ? en.join(", ") : "no findings");
 }

@@ -66,6 +66,8 @@ export interface ValidateSettings {
   profile?: Profile;
   /** Last year's report (already parsed JSON). */
   previous?: unknown;
+  /** The name of last year's report, under which its own findings are listed. */
+  previousFile?: string;
   rules?: Record<string, Severity | "off">;
   /** ISO date for deadline rules. */
   today?: string;
@@ -158,7 +160,7 @@ export function failedResult(ruleId: string, text: Message): ValidationSummary {
   return {
     diagnostics: [{ ruleId, severity: "error", outcome: "fail", message: text.zh, messageEn: text.en, pointers: [""], cells: [] }],
     outcomes: [],
-    counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0 },
+    counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0, notApplicable: 0, identities: 0, identitiesNotAssessable: 0 },
     ok: false,
   };
 }
@@ -217,7 +219,7 @@ export function formatFile(
   result: ValidationSummary,
   extra: { problem?: JsonSyntaxProblem; readError?: boolean; duplicates?: readonly JsonDuplicateKey[]; text?: string } = {},
 ): ValidatedFile {
-  const item = { file, result: result as ValidationResult };
+  const item = { file, result: result as ValidationResult, ...(settings.previousFile !== undefined ? { previousFile: settings.previousFile } : {}) };
   let text = "";
   switch (settings.format) {
     case "pretty":

@@ -99,11 +99,14 @@ export interface CellValues {
   readonly raw: unknown[];
 }
 
-/** True when `value` is valid for a cell of `kind`. */
+/**
+ * True when `value` is valid for a cell of `kind`. A count beyond ±(2^53 − 1) is invalid, as the JSON Schema says:
+ * reading JSON has already rounded it (9007199254740993 reads as 9007199254740992), so the stated figure is not known.
+ */
 export function isValidCellValue(kind: CellKind, value: number): boolean {
   if (!Number.isFinite(value)) return false;
   if (kind === "amount") return value >= 0;
-  if (!Number.isInteger(value)) return false;
+  if (!Number.isSafeInteger(value)) return false;
   return kind === "signedCount" || value >= 0;
 }
 

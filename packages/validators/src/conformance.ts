@@ -68,7 +68,7 @@ export interface CaseInput {
   previous?: unknown;
   options?: { today?: string; profile?: string; rules?: Record<string, string> };
   /** What the case is meant to show, asserted by the test when the suite is built (never copied from the output). */
-  expect?: { fail?: string[]; pass?: string[]; notAssessable?: string[]; schemaValid?: boolean };
+  expect?: { fail?: string[]; pass?: string[]; notAssessable?: string[]; notApplicable?: string[]; schemaValid?: boolean };
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -210,11 +210,25 @@ function cornerCases(): CaseInput[] {
     cases.push({
       id: `one-past-largest-safe-integer-${edition}`,
       description: {
-        zh: "单元格为 2^53（超出最大安全整数）：结构不符",
-        en: "a cell of 2^53, one past the largest safe integer: structurally invalid",
+        zh: "单元格为 2^53（超出最大安全整数）：结构不符，单元格无效，所在勾稽关系无法评估（不按舍入后的值计算）",
+        en: "a cell of 2^53, one past the largest safe integer: structurally invalid, an invalid cell, and its identity not assessable (never evaluated with the rounded value)",
       },
       report: edited(edition, [{ pointer: "/reviewAndLitigation/reconsideration/pending", value: MAX_SAFE + 1 }]).input,
-      expect: { schemaValid: false, fail: ["SCHEMA"] },
+      expect: { schemaValid: false, fail: ["SCHEMA", "CELL-VALUE"], notAssessable: ["T4-SUM-GROUP"] },
+    });
+    cases.push({
+      id: `past-largest-safe-integer-rounded-sum-${edition}`,
+      description: {
+        zh: "表四一行：总计 2^53 + 2，维持 2^53 + 1（读入时舍入为 2^53）、纠正 1：按舍入后的值会“成立”，应无法评估",
+        en: "a 表四 row: total 2^53 + 2, upheld 2^53 + 1 (read as 2^53), corrected 1: the rounded values would pass; it must be not assessable",
+      },
+      report: edited(edition, [
+        { pointer: "/reviewAndLitigation/litigationAfterReconsideration/upheld", value: MAX_SAFE + 2 },
+        { pointer: "/reviewAndLitigation/litigationAfterReconsideration/corrected", value: 1 },
+        { pointer: "/reviewAndLitigation/litigationAfterReconsideration/total", value: MAX_SAFE + 3 },
+        PLAIN_OVERVIEW,
+      ]).input,
+      expect: { schemaValid: false, fail: ["CELL-VALUE"], notAssessable: ["T4-SUM-GROUP"] },
     });
     cases.push({
       id: `fractional-count-${edition}`,
@@ -292,7 +306,7 @@ function cornerCases(): CaseInput[] {
     kind: "valid",
     report: transition.input,
     previous: transition.previous,
-    expect: { schemaValid: true, pass: ["X-CARRY-OVER", "X-PREVIOUS-REPORT"] },
+    expect: { schemaValid: true, pass: ["X-CARRY-OVER", "X-PREVIOUS-REPORT"], notApplicable: ["X-IN-FORCE"] },
   });
   const gap = edited("2021", []);
   gap.previous.meta.year = gap.input.meta.year - 2;
@@ -304,6 +318,43 @@ function cornerCases(): CaseInput[] {
     },
     report: gap.input,
     previous: gap.previous,
+    expect: { schemaValid: true, fail: ["X-PREVIOUS-REPORT"], notAssessable: ["X-CARRY-OVER", "X-IN-FORCE"] },
+  });
+  const otherBody = edited("2021", [
+    { document: "previous", pointer: "/meta/body", value: "另一市另一局" },
+    { document: "previous", pointer: "/applications/carriedForward/naturalPerson", value: 3 },
+    { document: "previous", pointer: "/applications/carriedForward/total", value: 3 },
+  ]);
+  cases.push({
+    id: "cross-year-other-body-2021",
+    description: {
+      zh: "上年报告属于另一机关（其结转数也不同）：跨年度勾稽关系无法评估，不报错",
+      en: "the previous report is another body's (with other carried-forward figures): the cross-year identities are not assessable, not failed",
+    },
+    report: otherBody.input,
+    previous: otherBody.previous,
+    expect: { schemaValid: true, fail: ["X-PREVIOUS-REPORT"], notAssessable: ["X-CARRY-OVER", "X-IN-FORCE"] },
+  });
+  const noYear = edited("2021", [{ document: "previous", pointer: "/meta/year", value: "上年" }]);
+  cases.push({
+    id: "cross-year-previous-without-year-2021",
+    description: {
+      zh: "上年报告的年度不是数字（其结构因此也无效）：跨年度勾稽关系无法评估",
+      en: "the previous report's year is not a number (so its structure is invalid too): the cross-year identities are not assessable",
+    },
+    report: noYear.input,
+    previous: noYear.previous,
+    expect: { schemaValid: true, fail: ["X-PREVIOUS-REPORT"], notAssessable: ["X-CARRY-OVER", "X-IN-FORCE"] },
+  });
+  const brokenPrevious = edited("2021", [{ document: "previous", pointer: "/applications/carriedForward/naturalPerson", value: "3件" }]);
+  cases.push({
+    id: "cross-year-previous-structurally-invalid-2021",
+    description: {
+      zh: "上年报告结构无效（单元格写成文字）：跨年度勾稽关系无法评估",
+      en: "the previous report is structurally invalid (a cell written as text): the cross-year identities are not assessable",
+    },
+    report: brokenPrevious.input,
+    previous: brokenPrevious.previous,
     expect: { schemaValid: true, fail: ["X-PREVIOUS-REPORT"], notAssessable: ["X-CARRY-OVER", "X-IN-FORCE"] },
   });
   cases.push({

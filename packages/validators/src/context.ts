@@ -3,7 +3,7 @@
  */
 import type { Edition, Report } from "@xxgk/schema/layout";
 import type { CellValues } from "./cell-values.js";
-import type { Bilingual, DiagnosticCell, Profile } from "./types.js";
+import type { Bilingual, DiagnosticCell, PreviousValidation, Profile } from "./types.js";
 
 /** One document (this year's or last year's report) as read from raw input. */
 export interface DocumentView {
@@ -25,6 +25,10 @@ export interface RuleContext {
   readonly report: Report | undefined;
   /** Last year's report, when `options.previous` was given. */
   readonly previous: DocumentView | undefined;
+  /** Last year's report checked on its own (structure and rules), when `options.previous` was given. */
+  readonly previousResult?: PreviousValidation | undefined;
+  /** True when `options.previous` was given and its structure is valid (the cross-year rules need it). */
+  readonly previousStructureValid?: boolean;
   readonly profile: Profile;
   readonly today: Date;
   /** The options as given, for the rule OPTIONS (they may be invalid). */
@@ -35,7 +39,8 @@ export interface RuleContext {
 
 /** One evaluation of a rule. */
 export interface Finding {
-  readonly outcome: "pass" | "fail" | "not-assessable";
+  /** `not-applicable`: nothing to check (with a `reason`); not counted as an evaluation. */
+  readonly outcome: "pass" | "fail" | "not-assessable" | "not-applicable";
   /** Message parameters (Chinese). */
   readonly params?: Readonly<Record<string, string | number>>;
   /** Message parameters in English (falls back to `params`). */
@@ -43,7 +48,7 @@ export interface Finding {
   /** Pointers involved (for not-assessable findings: the pointers that blocked the evaluation). */
   readonly pointers?: readonly string[];
   readonly cells?: readonly DiagnosticCell[];
-  /** For not-assessable findings: why, when it is not a blank, missing or invalid operand. */
+  /** For not-assessable findings: why, when it is not a blank, missing or invalid operand; for not-applicable ones: why. */
   readonly reason?: Bilingual;
   readonly stated?: number | null;
   /** Pointers of what states `stated` (see Diagnostic.statedBy). */

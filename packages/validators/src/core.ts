@@ -38,18 +38,21 @@ export {
 } from "./codes.js";
 export { parseChineseNumeral, parseFigure } from "./chinese-numerals.js";
 export { VERSION } from "./version.js";
+export { isMostlyNotAssessable } from "./outcomes.js";
 export type {
   Bilingual,
   Diagnostic,
   DiagnosticCell,
   ExampleEdit,
   Pinpoint,
+  PreviousValidation,
   Profile,
   RuleBasis,
   RuleDefinition,
   RuleExample,
   RuleOptionProblem,
   RuleOutcome,
+  RuleOutcomeKind,
   Severity,
   ValidateOptions,
   ValidationCounts,

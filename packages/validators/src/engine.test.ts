@@ -26,10 +26,28 @@ describe("the consistent sample report", () => {
     const result = validate(sampleReport(edition), { previous: sampleReport(edition, { previous: true }), today: TODAY });
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
-    const applicable = RULES.filter((rule) => rule.editions.includes(edition)).map((rule) => rule.id);
-    expect(result.outcomes.map((outcome) => outcome.ruleId)).toEqual(applicable);
-    expect(result.outcomes.every((outcome) => outcome.outcome === "pass")).toBe(true);
-    expect(result.counts).toEqual({ error: 0, warning: 0, info: 0, notAssessable: 0, passed: applicable.length });
+    // Every active rule is listed; those of another edition are not applicable (never passed).
+    expect(result.outcomes.map((outcome) => outcome.ruleId)).toEqual(RULES.map((rule) => rule.id));
+    const notApplicable = result.outcomes.filter((outcome) => outcome.outcome === "not-applicable").map((outcome) => outcome.ruleId);
+    const otherEdition = RULES.filter((rule) => !rule.editions.includes(edition)).map((rule) => rule.id);
+    expect(notApplicable).toEqual(expect.arrayContaining(otherEdition));
+    if (edition === "2019") expect(notApplicable).toEqual(expect.arrayContaining(["X-IN-FORCE", "PROSE-FEE-MENTION"]));
+    expect(result.outcomes.every((outcome) => outcome.outcome === "pass" || notApplicable.includes(outcome.ruleId))).toBe(true);
+    for (const outcome of result.outcomes.filter((item) => item.outcome === "not-applicable")) {
+      expect(outcome.evaluated).toBe(0);
+      expect(outcome.reason?.zh.length, outcome.ruleId).toBeGreaterThan(0);
+    }
+    expect(result.counts).toEqual({
+      error: 0,
+      warning: 0,
+      info: 0,
+      notAssessable: 0,
+      passed: RULES.length - notApplicable.length,
+      notApplicable: notApplicable.length,
+      identities: result.counts.identities,
+      identitiesNotAssessable: 0,
+    });
+    expect(result.counts.identities).toBeGreaterThanOrEqual(40);
     expect(result.report?.edition).toBe(edition);
   });
 });
@@ -309,7 +327,7 @@ describe("metadata rules", () => {
 
   it("edition must match the year", () => {
     expect(withMeta("2019", { year: 2021, publishedOn: "2022-01-10" }).diagnostics[0]!.message).toBe(
-      "报告年度为 2021，应使用2021 版（国办公开办函〔2021〕30号），实为 2019 版格式。"
+      "报告年度为 2021：应使用 2021 版格式（国办公开办函〔2021〕30号），实为 2019 版。"
     );
     expect(withMeta("2019", { year: 2019, publishedOn: "2020-01-10" }).diagnostics).toEqual([]);
   });
@@ -325,7 +343,19 @@ describe("metadata rules", () => {
 describe("cross-year rules", () => {
   it("are only evaluated with a previous report", () => {
     const result = validate(sampleReport("2021"), { today: TODAY });
-    expect(result.outcomes.some((outcome) => outcome.ruleId.startsWith("X-"))).toBe(false);
+    const crossYear = result.outcomes.filter((outcome) => outcome.ruleId.startsWith("X-"));
+    expect(crossYear.map((outcome) => outcome.ruleId)).toEqual(["X-PREVIOUS-REPORT", "X-CARRY-OVER", "X-IN-FORCE"]);
+    for (const outcome of crossYear) {
+      expect(outcome).toEqual({
+        ruleId: outcome.ruleId,
+        outcome: "not-applicable",
+        evaluated: 0,
+        failed: 0,
+        notAssessable: 0,
+        reason: { zh: "未提供上年报告", en: "no previous report was given" },
+      });
+    }
+    expect(result.counts.passed + result.counts.notApplicable).toBe(result.outcomes.length);
   });
 
   it("X1 compares 二 with last year's 四, column by column, and pinpoints this year's cell when only it can explain", () => {
@@ -354,7 +384,9 @@ describe("cross-year rules", () => {
     report.meta.publishedOn = "2022-01-20";
     const result = validate(report, { previous, today: TODAY });
     expect(outcomeOf(result, "X-CARRY-OVER")).toMatchObject({ outcome: "pass", evaluated: 7 });
-    expect(outcomeOf(result, "X-IN-FORCE")).toMatchObject({ outcome: "pass", evaluated: 0 });
+    // Table 2 changed between the editions: nothing to compare, so not applicable (never "passed").
+    expect(outcomeOf(result, "X-IN-FORCE")).toMatchObject({ outcome: "not-applicable", evaluated: 0 });
+    expect(result.counts.passed).toBe(result.outcomes.filter((outcome) => outcome.outcome === "pass").length);
   });
 
   it("X2 is a warning", () => {
@@ -480,7 +512,8 @@ describe("invalid options (rule OPTIONS) and checkRuleOptions", () => {
   it("passes with valid options, and can itself be turned off", () => {
     const valid = validate(sampleReport("2021"), { rules: { "T3-SUM-ROW": "warning" }, profile: "audit", today: TODAY });
     expect(valid.diagnostics).toEqual([]);
-    expect(valid.outcomes[0]).toEqual({ ruleId: "OPTIONS", outcome: "pass", evaluated: 0, failed: 0, notAssessable: 0 });
+    expect(valid.outcomes[0]).toEqual({ ruleId: "OPTIONS", outcome: "pass", evaluated: 1, failed: 0, notAssessable: 0 });
+    expect(validate(sampleReport("2021"), {}).outcomes[0]).toMatchObject({ ruleId: "OPTIONS", outcome: "not-applicable" });
     const off = validate(sampleReport("2021"), { rules: { R2: "off", OPTIONS: "off" } as never, today: TODAY });
     expect(off.diagnostics).toEqual([]);
   });
@@ -603,7 +636,12 @@ describe("cross-year rules: which previous report", () => {
     const suffix = withPrevious((previous) => {
       previous.meta.body = current.slice(-4);
     });
-    expect(suffix.diagnostics).toMatchObject([{ ruleId: "X-PREVIOUS-REPORT", severity: "warning", pointers: ["/meta/body"] }]);
+    // 市示例局 names no place of its own: another body, so the cross-year identities are not assessed.
+    expect(suffix.diagnostics).toMatchObject([
+      { ruleId: "X-PREVIOUS-REPORT", severity: "warning", pointers: ["/meta/body"] },
+      { ruleId: "X-CARRY-OVER", outcome: "not-assessable" },
+      { ruleId: "X-IN-FORCE", outcome: "not-assessable" },
+    ]);
     const spaced = withPrevious((previous) => {
       previous.meta.body = ` ${current.slice(0, 2)}　${current.slice(2)} `;
     });
@@ -613,7 +651,7 @@ describe("cross-year rules: which previous report", () => {
     const previous = sampleReport("2021", { previous: true });
     previous.meta.body = "区人民政府";
     expect(validate(report, { previous, today: TODAY }).diagnostics[0]!.message).toBe(
-      "上年报告的发布机关为“区人民政府”，与本报告“淮安市洪泽区人民政府”不同。"
+      "上年报告的发布机关为“区人民政府”，与本报告“淮安市洪泽区人民政府”不同（跨年度勾稽关系不予评估）。"
     );
     previous.meta.body = "淮安市洪泽区人民政府（ＡＢ）";
     report.meta.body = "淮安市洪泽区人民政府（AB）";
@@ -627,7 +665,7 @@ describe("cross-year rules: which previous report", () => {
     const year = sampleReport("2021").meta.year;
     const carry = result.diagnostics.find((diagnostic) => diagnostic.ruleId === "X-CARRY-OVER")!;
     expect(carry.outcome).toBe("not-assessable");
-    expect(carry.message).toBe(`本年“上年结转”等于上年“结转下年度”：1 项检查无法评估，上年报告年度为 ${year - 3}，不是 ${year - 1}。`);
+    expect(carry.message).toBe(`本年“上年结转”等于上年“结转下年度”：1 项检查无法评估，上年报告年度为 ${year - 3}，应为 ${year - 1}。`);
     expect(carry.messageEn).toContain(`the previous report is for ${year - 3}, not ${year - 1}`);
     expect(carry.message).not.toContain("空白");
   });
@@ -635,7 +673,12 @@ describe("cross-year rules: which previous report", () => {
   it("treats previous: null as no previous report", () => {
     const result = validate(sampleReport("2021"), { previous: null, today: TODAY });
     expect(result.diagnostics).toEqual([]);
-    expect(result.outcomes.some((outcome) => outcome.ruleId.startsWith("X-"))).toBe(false);
+    expect(result.previous).toBeUndefined();
+    expect(result.outcomes.filter((outcome) => outcome.ruleId.startsWith("X-")).map((outcome) => outcome.outcome)).toEqual([
+      "not-applicable",
+      "not-applicable",
+      "not-applicable",
+    ]);
   });
 });
 

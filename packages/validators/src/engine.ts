@@ -17,10 +17,19 @@ import type { DocumentView, Finding, RuleContext } from "./context.js";
 import type { Identity, IdentityTerm } from "./identities.js";
 import { pointerLabel } from "./labels.js";
 import { group } from "./pinpoint.js";
+import {
+  inconsistentPreviousCells,
+  notApplicable,
+  NO_PREVIOUS_REPORT,
+  NOTHING_TO_CHECK,
+  otherEdition,
+  previousInconsistencyNote,
+} from "./outcomes.js";
 import type {
   Bilingual,
   Diagnostic,
   DiagnosticCell,
+  PreviousValidation,
   Profile,
   RuleOutcome,
   Severity,
@@ -247,7 +256,7 @@ function notAssessableDiagnostic(
     severity: "info",
     outcome: "not-assessable",
     message: `${entry.title.zh}：${count} 项检查无法评估，${zh.join("；")}。`,
-    messageEn: `${entry.title.en}: ${count} check(s) could not be assessed because ${en.join("; ")}.`,
+    messageEn: `${entry.title.en}: ${count === 1 ? "1 check" : `${count} checks`} could not be assessed because ${en.join("; ")}.`,
     pointers,
     cells,
   };
@@ -301,7 +310,7 @@ function schemaDiagnostics(
       severity,
       outcome: "fail",
       message: `……及另外 ${more} 个结构问题（每份报告只列出前 ${SCHEMA_DIAGNOSTIC_LIMIT} 个）。`,
-      messageEn: `… and ${more} more structural problem(s) (only the first ${SCHEMA_DIAGNOSTIC_LIMIT} of a report are listed).`,
+      messageEn: `… and ${more} more structural problem${more === 1 ? "" : "s"} (only the first ${SCHEMA_DIAGNOSTIC_LIMIT} of a report are listed).`,
       pointers: [""],
       cells: [],
     });
@@ -310,8 +319,8 @@ function schemaDiagnostics(
 }
 
 function run(parse: ReportParser, input: unknown, options: ValidateOptions): ValidationResult {
-  // Invalid options fall back to the defaults; the rule OPTIONS reports them.
-  const profile: Profile = options.profile === "audit" ? "audit" : "publish";
+  // Invalid options fall back to the defaults; the rule OPTIONS reports them. Profile names are read in any case.
+  const profile: Profile = typeof options.profile === "string" && options.profile.toLowerCase() === "audit" ? "audit" : "publish";
   const today = options.today instanceof Date && !Number.isNaN(options.today.getTime()) ? options.today : new Date();
   const parsed = parse(input);
   const document = view(input, parsed.success ? parsed.report.edition : inferEdition(input));
@@ -320,10 +329,16 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
     options.previous === undefined || options.previous === null
       ? undefined
       : view(options.previous, inferEdition(options.previous));
+  // Last year's report is checked on its own first (same profile, rules and date): its findings are its own, and the
+  // cross-year rules are assessable only when its structure is valid.
+  const checkedPrevious = previous ? previousValidation(parse, options) : undefined;
+  const previousResult = checkedPrevious?.result;
   const context: RuleContext = {
     document,
     report: parsed.success ? parsed.report : undefined,
     previous,
+    previousResult,
+    previousStructureValid: checkedPrevious?.structureValid ?? false,
     profile,
     today,
     options: { rules: options.rules, profile: options.profile, today: options.today },
@@ -337,11 +352,23 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
   const cellValueRuleActive = active("CELL-VALUE");
   let schema: { entry: CatalogEntry; severity: Severity; at: number } | undefined;
 
+  const previousSuspect = previousResult ? inconsistentPreviousCells(previousResult) : undefined;
+  let sumsEvaluated = 0;
+  let sumsNotAssessable = 0;
   for (const entry of CATALOG) {
     const severity = resolveSeverity(entry, profile, options.rules);
     if (severity === "off") continue;
-    if (entry.crossYear && !previous) continue;
-    if (document.edition && !entry.editions.includes(document.edition)) continue;
+    // Nothing to check: listed as not applicable, never as passed.
+    if (entry.crossYear && !previous) {
+      outcomes.push(notApplicable(entry.id, NO_PREVIOUS_REPORT));
+      continue;
+    }
+    if (document.edition && !entry.editions.includes(document.edition)) {
+      outcomes.push(notApplicable(entry.id, otherEdition(document.edition, entry.editions)));
+      continue;
+    }
+    let notApplicableReason: Bilingual | undefined;
+    let wholeRuleReason: Bilingual | undefined;
 
     let evaluated = 0;
     let failed = 0;
@@ -373,22 +400,35 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
         evaluated = 1;
         notAssessable = 1;
         addBlocked(identities.notAssessable);
+        wholeRuleReason = identities.notAssessable.reason;
       } else {
         for (const identity of identities) {
           const result = evaluateIdentity(entry, identity, document.values!, previous?.values);
           evaluated += 1;
+          let suspect = false;
           if (result.outcome === "not-assessable") {
             notAssessable += 1;
             blockers.push(...result.blockers);
           } else if (result.outcome === "fail") {
             failed += 1;
-            emitted.push({ diagnostic: identityDiagnostic(result, severity, document.values!, previous?.values), result });
+            const diagnostic = identityDiagnostic(result, severity, document.values!, previous?.values);
+            if (entry.crossYear) suspect = crossYearDetails(diagnostic, previousSuspect);
+            emitted.push({ diagnostic, result });
           }
-          if (entry.pinpoints) identityResults.push(result);
+          // A failure that last year's own inconsistency may explain does not pinpoint this year's cell.
+          if (entry.pinpoints && !suspect) identityResults.push(result);
         }
+      }
+      if (!entry.crossYear) {
+        sumsEvaluated += evaluated;
+        sumsNotAssessable += notAssessable;
       }
     } else {
       for (const finding of entry.evaluator.check(context)) {
+        if (finding.outcome === "not-applicable") {
+          notApplicableReason ??= finding.reason;
+          continue;
+        }
         evaluated += 1;
         if (finding.outcome === "fail") {
           failed += 1;
@@ -401,13 +441,19 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
     }
     if (notAssessable > 0)
       emitted.push({ diagnostic: notAssessableDiagnostic(entry, notAssessable, blockers, blockerPointers, reasons) });
-    outcomes.push({
+    if (evaluated === 0) {
+      outcomes.push(notApplicable(entry.id, notApplicableReason ?? NOTHING_TO_CHECK));
+      continue;
+    }
+    const outcome: RuleOutcome = {
       ruleId: entry.id,
       outcome: failed > 0 ? "fail" : notAssessable > 0 ? "not-assessable" : "pass",
       evaluated,
       failed,
       notAssessable,
-    });
+    };
+    if (wholeRuleReason && outcome.outcome === "not-assessable") outcome.reason = wholeRuleReason;
+    outcomes.push(outcome);
   }
 
   if (schema) {
@@ -430,15 +476,44 @@ function run(parse: ReportParser, input: unknown, options: ValidateOptions): Val
   }
 
   const diagnostics = group(emitted, identityResults, document.values);
-  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed: 0 };
+  const counts = { error: 0, warning: 0, info: 0, notAssessable: 0, passed: 0, notApplicable: 0, identities: sumsEvaluated, identitiesNotAssessable: sumsNotAssessable };
   for (const diagnostic of diagnostics) {
     if (diagnostic.outcome === "fail") counts[diagnostic.severity] += 1;
     else counts.notAssessable += 1;
   }
-  counts.passed = outcomes.filter((outcome) => outcome.outcome === "pass").length;
+  for (const outcome of outcomes) {
+    if (outcome.outcome === "pass") counts.passed += 1;
+    else if (outcome.outcome === "not-applicable") counts.notApplicable += 1;
+  }
   const result: ValidationResult = { diagnostics, outcomes, counts, ok: counts.error === 0 };
   if (parsed.success) result.report = parsed.report;
+  if (previousResult) result.previous = previousResult;
   return result;
+}
+
+/** Last year's report checked on its own, with the same options but no report before it. */
+function previousValidation(parse: ReportParser, options: ValidateOptions): { result: PreviousValidation; structureValid: boolean } {
+  const { report, previous: _none, ...result } = run(parse, options.previous, { ...options, previous: undefined });
+  return { result, structureValid: report !== undefined };
+}
+
+/**
+ * A cross-year failure names last year's cells by pointer too; when last year's report is itself inconsistent at
+ * one of them, the message says so. True when it is (the failure may be last year's fault).
+ */
+function crossYearDetails(diagnostic: Diagnostic, suspect: ReadonlyMap<string, readonly string[]> | undefined): boolean {
+  const previousCells = diagnostic.cells.filter((cell) => cell.document === "previous");
+  diagnostic.previousPointers = previousCells.map((cell) => cell.pointer);
+  let flagged = false;
+  for (const cell of previousCells) {
+    const rules = suspect?.get(cell.pointer);
+    if (!rules) continue;
+    const note = previousInconsistencyNote(cell.label, cell.labelEn ?? cell.label, rules);
+    diagnostic.message += note.zh;
+    diagnostic.messageEn += note.en;
+    flagged = true;
+  }
+  return flagged;
 }
 
 /** Checks a value's structure, as `parseReport` of @xxgk/schema does. */
@@ -467,7 +542,7 @@ export function validateWith(parse: ReportParser, input: unknown, options: Valid
         },
       ],
       outcomes: [],
-      counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0 },
+      counts: { error: 1, warning: 0, info: 0, notAssessable: 0, passed: 0, notApplicable: 0, identities: 0, identitiesNotAssessable: 0 },
       ok: false,
     };
   }

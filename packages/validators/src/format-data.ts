@@ -1,7 +1,7 @@
 /**
  * Machine reporters: JSON (one document), NDJSON (one line per report, for streaming) and CSV (for spreadsheets).
  */
-import type { FormatOptions, ReportItem } from "./format-text.js";
+import { withPreviousItems, type FormatOptions, type ReportItem } from "./format-text.js";
 import { pointerLabel } from "./labels.js";
 import type { Diagnostic, DiagnosticCell, ValidationCounts } from "./types.js";
 import { VERSION } from "./version.js";
@@ -16,18 +16,41 @@ export interface JsonReportEntry {
   counts: ValidationCounts;
   outcomes: ReportItem["result"]["outcomes"];
   diagnostics: Diagnostic[];
+  /** With `options.previous`: last year's report checked on its own, under its own file name. */
+  previous?: Omit<JsonReportEntry, "previous">;
 }
 
 /** The JSON document written by {@link formatJson}. */
 export interface JsonOutput {
   tool: { name: string; version: string };
-  summary: { files: number; ok: number; failing: number; error: number; warning: number; info: number; notAssessable: number };
+  /** Totals over the reports checked (last year's reports given with `previous` are not counted). */
+  summary: {
+    files: number;
+    ok: number;
+    failing: number;
+    error: number;
+    warning: number;
+    info: number;
+    notAssessable: number;
+    /** Not-applicable rules, summed over the reports. */
+    notApplicable: number;
+  };
   files: JsonReportEntry[];
 }
 
 function entry(item: ReportItem): JsonReportEntry {
-  const { ok, counts, outcomes, diagnostics } = item.result;
-  return { file: item.file ?? null, ok, counts, outcomes, diagnostics };
+  const { ok, counts, outcomes, diagnostics, previous } = item.result;
+  const out: JsonReportEntry = { file: item.file ?? null, ok, counts, outcomes, diagnostics };
+  if (previous) {
+    out.previous = {
+      file: item.previousFile ?? null,
+      ok: previous.ok,
+      counts: previous.counts,
+      outcomes: previous.outcomes,
+      diagnostics: previous.diagnostics,
+    };
+  }
+  return out;
 }
 
 /**
@@ -44,12 +67,14 @@ export function formatJson(items: readonly ReportItem[], _options: FormatOptions
     warning: 0,
     info: 0,
     notAssessable: 0,
+    notApplicable: 0,
   };
   for (const file of files) {
     summary.error += file.counts.error;
     summary.warning += file.counts.warning;
     summary.info += file.counts.info;
     summary.notAssessable += file.counts.notAssessable;
+    summary.notApplicable += file.counts.notApplicable ?? 0;
   }
   const output: JsonOutput = { tool: { name: TOOL_NAME, version: VERSION }, summary, files };
   return `${JSON.stringify(output, null, 2)}\n`;
@@ -165,7 +190,7 @@ export function formatCsv(items: readonly ReportItem[], options: FormatOptions =
       );
     }
   };
-  for (const item of items) {
+  for (const item of withPreviousItems(items, lang)) {
     for (const diagnostic of item.result.diagnostics) {
       push(item.file ?? "", diagnostic);
       for (const related of diagnostic.related ?? []) push(item.file ?? "", related, diagnostic);

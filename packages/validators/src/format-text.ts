@@ -1,7 +1,7 @@
 /**
  * The human text reporter: Chinese by default, English on request, ANSI colour only when asked for.
  */
-import type { Diagnostic, Severity, ValidationResult } from "./types.js";
+import type { Diagnostic, Severity, ValidationCounts, ValidationResult } from "./types.js";
 
 /** One validated report: an optional file name and its result. */
 export interface ReportItem {
@@ -9,6 +9,28 @@ export interface ReportItem {
   file?: string;
   /** The result of {@link validate}. */
   result: ValidationResult;
+  /**
+   * The file name of last year's report (`options.previous`), under which its own findings (`result.previous`) are
+   * listed; default `上年报告` / `previous report`.
+   */
+  previousFile?: string;
+}
+
+/**
+ * The items with last year's report after each report that has one, as an item of its own (its findings are its
+ * own, listed under its own name). Marked so that totals count only the reports checked.
+ */
+export function withPreviousItems(items: readonly ReportItem[], lang: "zh" | "en"): (ReportItem & { isPrevious?: true })[] {
+  const out: (ReportItem & { isPrevious?: true })[] = [];
+  for (const item of items) {
+    out.push(item);
+    const previous = item.result.previous;
+    if (previous) {
+      const file = item.previousFile ?? (lang === "en" ? "previous report" : "上年报告");
+      out.push({ file, result: previous as ValidationResult, isPrevious: true });
+    }
+  }
+  return out;
 }
 
 /** Options shared by the reporters. */
@@ -41,6 +63,36 @@ export function escapeTerminalText(text: string, options: { keepNewlines?: boole
   });
 }
 
+/** `1 error`, `2 errors`: an English count with the noun in the singular or the plural. */
+function countEn(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** What a summary line counts: findings by severity and rules by outcome. */
+interface SummaryCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  readonly passed: number;
+  readonly notApplicable: number;
+  /** Rules whose outcome is not-assessable. */
+  readonly notAssessable: number;
+}
+
+/** The counts a summary line shows, from a result (rules by their outcome). */
+function summaryCounts(result: Pick<ValidationResult, "counts" | "outcomes">): SummaryCounts {
+  const counts: ValidationCounts = result.counts;
+  let passed = 0;
+  let notApplicable = 0;
+  let notAssessable = 0;
+  for (const outcome of result.outcomes) {
+    if (outcome.outcome === "pass") passed += 1;
+    else if (outcome.outcome === "not-applicable") notApplicable += 1;
+    else if (outcome.outcome === "not-assessable") notAssessable += 1;
+  }
+  return { error: counts.error, warning: counts.warning, info: counts.info, passed, notApplicable, notAssessable };
+}
+
 const WORDS = {
   zh: {
     error: "错误",
@@ -51,8 +103,16 @@ const WORDS = {
     related: "同一原因",
     noFile: "（未命名报告）",
     clean: "未发现问题",
-    summary: (counts: ValidationResult["counts"]) =>
-      `${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示；${counts.notAssessable} 项规则无法全部评估；${counts.passed} 项规则通过`,
+    // Only the kinds of finding there are ("0 个提示" is noise); every rule outcome, so the three add up.
+    summary: (counts: SummaryCounts) => {
+      const findings = [
+        counts.error ? `${counts.error} 个错误` : "",
+        counts.warning ? `${counts.warning} 个警告` : "",
+        counts.info ? `${counts.info} 个提示` : "",
+      ].filter(Boolean);
+      const rules = `${counts.passed} 项规则通过，${counts.notApplicable} 项不适用，${counts.notAssessable} 项无法评估`;
+      return findings.length > 0 ? `${findings.join("，")}；${rules}` : rules;
+    },
     total: (files: number, failing: number) => `共 ${files} 份报告，${failing} 份有错误`,
     arrow: (stated: number | null, suggested: number) => `填报 ${stated}，应为 ${suggested}？`,
   },
@@ -65,9 +125,16 @@ const WORDS = {
     related: "same cause",
     noFile: "(unnamed report)",
     clean: "no problems found",
-    summary: (counts: ValidationResult["counts"]) =>
-      `${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info; ${counts.notAssessable} rule(s) not fully assessable; ${counts.passed} rule(s) passed`,
-    total: (files: number, failing: number) => `${files} report(s), ${failing} with errors`,
+    summary: (counts: SummaryCounts) => {
+      const findings = [
+        counts.error ? countEn(counts.error, "error") : "",
+        counts.warning ? countEn(counts.warning, "warning") : "",
+        counts.info ? countEn(counts.info, "info message") : "",
+      ].filter(Boolean);
+      const rules = `${countEn(counts.passed, "rule")} passed, ${counts.notApplicable} not applicable, ${counts.notAssessable} not assessable`;
+      return findings.length > 0 ? `${findings.join(", ")}; ${rules}` : rules;
+    },
+    total: (files: number, failing: number) => `${countEn(files, "report")}, ${failing} with errors`,
     arrow: (stated: number | null, suggested: number) => `states ${stated}, should it be ${suggested}?`,
   },
 } as const;
@@ -100,9 +167,9 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
       : paint(diagnostic.severity, words[diagnostic.severity]);
 
   const lines: string[] = [];
-  for (const item of items) {
+  for (const item of withPreviousItems(items, lang)) {
     lines.push(paint("bold", item.file === undefined ? words.noFile : safe(item.file)));
-    const { diagnostics, counts } = item.result;
+    const { diagnostics } = item.result;
     for (const diagnostic of diagnostics) {
       lines.push(`  ${tag(diagnostic)} ${paint("dim", safe(diagnostic.ruleId))} ${message(diagnostic)}`);
       if (diagnostic.pinpoint) {
@@ -117,7 +184,7 @@ export function formatText(items: readonly ReportItem[], options: FormatOptions 
       }
     }
     if (diagnostics.length === 0) lines.push(`  ${words.clean}`);
-    lines.push(`  ${words.summary(counts)}`);
+    lines.push(`  ${words.summary(summaryCounts(item.result))}`);
     lines.push("");
   }
   if (items.length > 1) {

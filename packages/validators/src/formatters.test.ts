@@ -45,7 +45,7 @@ describe("text", () => {
     const text = formatText(items(), { lang: "en", color: true });
     expect(text).toContain("\u001b[31merror\u001b[39m");
     expect(text).toContain("Likely faulty cell: Table 3 / Natural persons / Withheld: state secret (states 7)");
-    expect(text).toContain("2 report(s), 1 with errors");
+    expect(text).toContain("2 reports, 1 with errors");
   });
 });
 

@@ -22,7 +22,9 @@ function canonical(id: string): string {
 /** The problems of `rules` and `profile` given the valid rule ids; empty when both are fine (or absent). */
 export function optionProblems(rules: unknown, profile: unknown, ids: readonly string[]): RuleOptionProblem[] {
   const problems: RuleOptionProblem[] = [];
-  if (profile !== undefined && profile !== "publish" && profile !== "audit") {
+  // Profile names are read in any case (`AUDIT`), as the CLI reads `--profile AUDIT`.
+  const profileName = typeof profile === "string" ? profile.toLowerCase() : profile;
+  if (profile !== undefined && profileName !== "publish" && profileName !== "audit") {
     problems.push({
       kind: "invalid-profile",
       value: profile,

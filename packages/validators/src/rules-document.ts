@@ -108,6 +108,7 @@ function contextFor(edition: Edition, previousEdition: Edition | undefined): Rul
     document: documentView(report),
     report,
     previous: previous ? documentView(previous) : undefined,
+    previousStructureValid: previous !== undefined,
     profile: "publish",
     today: new Date(Date.UTC(report.meta.year + 2, 0, 1)),
     options: { rules: undefined, profile: undefined, today: undefined },

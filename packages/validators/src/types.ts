@@ -111,6 +111,11 @@ export interface Diagnostic {
   pointers: string[];
   /** The involved cells with labels and stated values. */
   cells: DiagnosticCell[];
+  /**
+   * Cross-year findings: JSON Pointers of the cells involved in last year's report (`options.previous`), so that a
+   * finding names both cells, last year's and this year's, each with the document it belongs to.
+   */
+  previousPointers?: string[];
   /** The stated figure (e.g. the 总计 cell, or the sum on the stated side of an identity). */
   stated?: number | null;
   /**
@@ -135,12 +140,28 @@ export interface Diagnostic {
   related?: Diagnostic[];
 }
 
+/**
+ * What a rule's evaluation came to:
+ * - `pass`: it checked something and that held;
+ * - `fail`: something it checked does not hold;
+ * - `not-assessable`: there was something to check, but an operand is blank, missing or invalid (or, for the
+ *   cross-year rules, the previous report is not the same body's valid report of the preceding year);
+ * - `not-applicable`: there was nothing to check — the rule does not apply to this report's edition or year, the
+ *   optional field it checks is absent, the text states no figure, or no previous report was given.
+ */
+export type RuleOutcomeKind = "pass" | "fail" | "not-assessable" | "not-applicable";
+
 /** The aggregated outcome of one rule over all its evaluations. */
 export interface RuleOutcome {
   /** Rule id. */
   ruleId: string;
-  /** `fail` if any evaluation failed; otherwise `not-assessable` if any could not be evaluated; otherwise `pass`. */
-  outcome: "pass" | "fail" | "not-assessable";
+  /**
+   * `fail` if any evaluation failed; otherwise `not-assessable` if any could not be evaluated; otherwise `pass` if
+   * anything was evaluated; otherwise `not-applicable` (nothing to check: never counted as passed).
+   */
+  outcome: RuleOutcomeKind;
+  /** Why the rule is `not-applicable`, or `not-assessable` as a whole (e.g. the previous report is another body's). */
+  reason?: Bilingual;
   /** How many evaluations the rule made (e.g. one per row for `T3-SUM-ROW`). */
   evaluated: number;
   /** How many of them failed. */
@@ -157,11 +178,27 @@ export interface ValidationCounts {
   warning: number;
   /** Top-level failed diagnostics of severity info. */
   info: number;
-  /** Rules whose outcome is not-assessable. */
+  /** Not-assessable diagnostics: rules with at least one evaluation that could not be made (one per such rule). */
   notAssessable: number;
   /** Rules whose outcome is pass. */
   passed: number;
+  /** Rules whose outcome is not-applicable (nothing to check). */
+  notApplicable: number;
+  /**
+   * Arithmetic identities of the report itself (表三 and 表四 sums, not the cross-year ones) the rules set out to
+   * evaluate, and how many of them could not be evaluated (an operand blank, missing or invalid). See
+   * {@link isMostlyNotAssessable}.
+   */
+  identities: number;
+  /** How many of {@link ValidationCounts.identities} were not assessable. */
+  identitiesNotAssessable: number;
 }
+
+/**
+ * The result of checking last year's report (`options.previous`) on its own, with the same profile, rules and date:
+ * its own findings, reported under its own name, never mixed into this year's.
+ */
+export type PreviousValidation = Omit<ValidationResult, "report" | "previous">;
 
 /** The result of {@link validate}. */
 export interface ValidationResult {
@@ -169,12 +206,17 @@ export interface ValidationResult {
   report?: Report;
   /** Every finding in a stable order: schema issues first, then rules in catalog order, cells in reading order. */
   diagnostics: Diagnostic[];
-  /** One outcome per evaluated rule, in catalog order (disabled rules and cross-year rules without `previous` are absent). */
+  /**
+   * One outcome per active rule, in catalog order (disabled rules are absent). Rules with nothing to check — of
+   * another edition, cross-year rules without `previous`, … — are listed as `not-applicable`.
+   */
   outcomes: RuleOutcome[];
   /** Totals. */
   counts: ValidationCounts;
-  /** True when no diagnostic has severity error. */
+  /** True when no diagnostic has severity error (last year's report's own findings do not count). */
   ok: boolean;
+  /** With `options.previous`: last year's report checked on its own (its findings belong to that file). */
+  previous?: PreviousValidation;
 }
 
 /** Where a rule comes from. */

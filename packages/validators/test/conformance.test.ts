@@ -86,12 +86,20 @@ function identityOutcomes(suiteCase: ConformanceCase, report: unknown, previous:
   const edition = (report as { edition?: unknown }).edition;
   const previousEdition = (previous as { edition?: unknown } | undefined)?.edition;
   for (const rule of rulesDocument.rules) {
-    if (rule.evaluation !== "identities" || !(rule.editions as readonly unknown[]).includes(edition)) continue;
+    if (rule.evaluation !== "identities" || (edition !== "2021" && edition !== "2019")) continue;
+    if (!(rule.editions as readonly unknown[]).includes(edition) || (rule.crossYear && previous === undefined)) {
+      outcomes[rule.id] = "not-applicable";
+      continue;
+    }
     if (rule.crossYear) {
-      const year = (report as { meta?: { year?: unknown } }).meta?.year;
-      const previousYear = (previous as { meta?: { year?: unknown } } | undefined)?.meta?.year;
-      if (previous === undefined) continue;
-      if (typeof year === "number" && typeof previousYear === "number" && previousYear !== year - 1) {
+      // Assessable only against a structurally valid report of the same body for the preceding year.
+      const meta = (document: unknown) => (document as { meta?: { year?: unknown; body?: unknown } }).meta ?? {};
+      const [year, previousYear] = [meta(report).year, meta(previous).year];
+      const [body, previousBody] = [meta(report).body, meta(previous).body].map((name) =>
+        typeof name === "string" ? name.normalize("NFKC").replace(/\s+/g, "") : undefined
+      );
+      const sameBody = body === previousBody || (body !== undefined && previousBody !== undefined && (body.endsWith(previousBody) || previousBody.endsWith(body)));
+      if (!reportValidator(previous) || !Number.isInteger(year) || previousYear !== (year as number) - 1 || !sameBody) {
         outcomes[rule.id] = "not-assessable";
         continue;
       }
@@ -109,7 +117,7 @@ function identityOutcomes(suiteCase: ConformanceCase, report: unknown, previous:
         for (const term of terms) {
           const value = at(term.document ? previous : report, term.pointer);
           const kind = cellKinds(term);
-          const ok = typeof value === "number" && Number.isInteger(value) && (kind === "signedCount" || value >= 0);
+          const ok = typeof value === "number" && Number.isSafeInteger(value) && (kind === "signedCount" || value >= 0);
           if (!ok) return undefined;
           total += BigInt(term.sign) * BigInt(value);
         }
@@ -121,15 +129,16 @@ function identityOutcomes(suiteCase: ConformanceCase, report: unknown, previous:
         if (outcome === "pass") outcome = "not-assessable";
       } else if (stated !== expectedSum) outcome = "fail";
     }
-    if (applicable.length > 0 || !rule.crossYear) outcomes[rule.id] = outcome;
+    outcomes[rule.id] = applicable.length > 0 ? outcome : "not-applicable";
   }
   void suiteCase;
   return outcomes;
 }
 
+const reportValidator = ajv().compile(reportSchema);
+
 describe("the conformance suite", () => {
   const suite = buildConformanceSuite(repositoryCases());
-  const reportValidator = ajv().compile(reportSchema);
   const load = (path: string) => json(new URL(path, suiteDir));
 
   it("is exactly what the catalog and the case definitions generate (run scripts/generate-conformance.mjs)", () => {
@@ -161,6 +170,7 @@ describe("the conformance suite", () => {
       for (const rule of expectation.fail ?? []) expect(checked.outcomes[rule], `${input.id} ${rule}`).toBe("fail");
       for (const rule of expectation.pass ?? []) expect(checked.outcomes[rule], `${input.id} ${rule}`).toBe("pass");
       for (const rule of expectation.notAssessable ?? []) expect(checked.outcomes[rule], `${input.id} ${rule}`).toBe("not-assessable");
+      for (const rule of expectation.notApplicable ?? []) expect(checked.outcomes[rule], `${input.id} ${rule}`).toBe("not-applicable");
     }
   });
 

@@ -84,7 +84,9 @@ describe("007 淮安市洪泽区人民政府 2024, with 006 as last year", () =>
 
   it("warns that 006 is printed as by 洪泽区人民政府, not 淮安市洪泽区人民政府: only an exact name is the same body", () => {
     expect(result.diagnostics[0]).toMatchObject({ ruleId: "X-PREVIOUS-REPORT", severity: "warning", pointers: ["/meta/body"] });
-    expect(result.diagnostics[0]!.message).toBe("上年报告的发布机关为“洪泽区人民政府”，与本报告“淮安市洪泽区人民政府”不同。");
+    expect(result.diagnostics[0]!.message).toBe(
+      "上年报告的发布机关为“洪泽区人民政府”，与本报告“淮安市洪泽区人民政府”不同（似为同一机关名称的简写，跨年度勾稽关系照常比对，请核对）。",
+    );
   });
 
   it("warns that the prose says 17 applications where 表三 says 95", () => {

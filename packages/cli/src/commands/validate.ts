@@ -16,7 +16,7 @@ import { outputFormat, VALIDATE_EXTENSIONS } from "../output/format-from-path.js
 import { openSink, writeBatch, type Sink } from "../output/sink.js";
 import type { ValidateJob, ValidateOutcome } from "../tasks.js";
 import type { ValidateFormat, ValidationSummary } from "../validate-output.js";
-import { RULES } from "@xxgk/validators/core";
+import { isMostlyNotAssessable, RULES } from "@xxgk/validators/core";
 import type { JsonOutput, Severity, ValidationResult } from "@xxgk/validators";
 import { closestMatch } from "../suggest.js";
 import { escapeTerminalText } from "../terminal-text.js";
@@ -75,6 +75,9 @@ interface Totals {
   warning: number;
   info: number;
   notAssessable: number;
+  notApplicable: number;
+  /** Reports without errors whose sums could mostly not be assessed: not counted as "without errors". */
+  notChecked: string[];
 }
 
 /** Writes the formatted parts in one format: a prologue, each file's part as it completes, an epilogue. */
@@ -83,7 +86,7 @@ interface Reporter {
   end(totals: Totals): void;
 }
 
-async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: string): Promise<Reporter> {
+async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: string, previousFile?: string): Promise<Reporter> {
   const plain: Reporter = { item: (outcome) => outcome.text && sink.write(outcome.text.endsWith("\n") ? outcome.text : `${outcome.text}\n`), end() {} };
   switch (format) {
     case "pretty":
@@ -115,6 +118,7 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: str
             warning: totals.warning,
             info: totals.info,
             notAssessable: totals.notAssessable,
+            notApplicable: totals.notApplicable,
           };
           sink.write(`${first ? "" : "\n"}],"summary":${JSON.stringify(summary)}}\n`);
         },
@@ -135,12 +139,14 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: str
       sink.write(writer.start());
       return {
         item: (outcome, file) => {
-          const text = writer.add({
-            file,
-            result: outcome.result as ValidationSummary as ValidationResult,
-            ...(outcome.regions ? { regions: outcome.regions } : {}),
-          });
+          const result = outcome.result as ValidationSummary as ValidationResult;
+          const text = writer.add({ file, result, ...(outcome.regions ? { regions: outcome.regions } : {}) });
           if (text) sink.write(text);
+          // Last year's report (--previous): its own results, under its own name.
+          if (result?.previous && previousFile !== undefined) {
+            const previousText = writer.add({ file: previousFile, result: result.previous as ValidationResult });
+            if (previousText) sink.write(previousText);
+          }
         },
         end: () => sink.write(writer.end()),
       };
@@ -148,17 +154,40 @@ async function reporter(format: ValidateFormat, sink: Sink, lang: Lang, cwd: str
   }
 }
 
+/** At most this many names of reports that could hardly be checked are listed in the summary. */
+const NOT_CHECKED_NAMES = 10;
+
 function summaryLine(totals: Totals, seconds: number, lang: Lang): string {
   const counts = pick(findingCounts(totals), lang);
   const unreadable = totals.unreadable ? pick(msg(`，${totals.unreadable} 份无法读取`, `, ${totals.unreadable} unreadable`), lang) : "";
   const withErrors = totals.withErrors - totals.unreadable;
-  return pick(
+  const notChecked = totals.notChecked.length;
+  const clean = totals.clean - notChecked;
+  const hardly = notChecked
+    ? pick(
+        msg(`，${notChecked} 份大部分勾稽关系无法评估（未计入“没有错误”）`, `, ${notChecked} mostly not assessable (not counted as without errors)`),
+        lang,
+      )
+    : "";
+  const line = pick(
     msg(
-      `检查了 ${totals.files} 份报告：${totals.clean} 份没有错误，${withErrors} 份有错误${unreadable}（共 ${counts}），用时 ${seconds.toFixed(1)} 秒`,
-      `checked ${totals.files} report${totals.files === 1 ? "" : "s"}: ${totals.clean} without errors, ${withErrors} with errors${unreadable} (${counts}) in ${seconds.toFixed(1)} s`,
+      `检查了 ${totals.files} 份报告：${clean} 份没有错误，${withErrors} 份有错误${hardly}${unreadable}（共 ${counts}），用时 ${seconds.toFixed(1)} 秒`,
+      `checked ${totals.files} report${totals.files === 1 ? "" : "s"}: ${clean} without errors, ${withErrors} with errors${hardly}${unreadable} (${counts}) in ${seconds.toFixed(1)} s`,
     ),
     lang,
   );
+  if (notChecked === 0) return line;
+  // Name them: a reviewer must know which reports were hardly checked (blank or unreadable tables).
+  const names = totals.notChecked.slice(0, NOT_CHECKED_NAMES).map((name) => escapeTerminalText(name));
+  const more = notChecked - names.length;
+  const list = pick(
+    msg(
+      `无法评估的报告：${names.join("、")}${more ? ` 等（另有 ${more} 份）` : ""}`,
+      `mostly not assessable: ${names.join(", ")}${more ? ` and ${more} more` : ""}`,
+    ),
+    lang,
+  );
+  return `${line}\n${list}`;
 }
 
 /** Runs `xxgk validate`. */
@@ -185,6 +214,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
   const files = expandInputs(positionals, io.cwd);
   const previousPath = stringOption(values, "previous");
   let previous: unknown;
+  let previousFile: string | undefined;
   if (previousPath !== undefined) {
     if (files.length > 1) throw usageError("--previous 只能在检查一份报告时使用", "--previous works with a single report only", "validate");
     const loaded = await loadInput(context, previousPath);
@@ -200,6 +230,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
       );
     }
     previous = loaded.value;
+    previousFile = loaded.name;
   }
   // The output is checked (and its temporary file created) before any input is read: fail fast.
   const sink = openSink(context, stringOption(values, "output"), {
@@ -214,15 +245,26 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     single: files.length === 1,
     ...(quiet ? { quiet } : {}),
     ...(stringOption(values, "profile") ? { profile: stringOption(values, "profile") as "publish" | "audit" } : {}),
-    ...(previous !== undefined ? { previous } : {}),
+    ...(previous !== undefined ? { previous, ...(previousFile !== undefined ? { previousFile } : {}) } : {}),
     ...(rules ? { rules } : {}),
     ...(today ? { today } : {}),
   };
   const progress = new ProgressBar(io.stderr, files.length, pick(msg("检查", "checking"), lang), Boolean(io.stderr.isTTY) && files.length > 1);
-  const totals: Totals = { files: files.length, clean: 0, withErrors: 0, unreadable: 0, error: 0, warning: 0, info: 0, notAssessable: 0 };
+  const totals: Totals = {
+    files: files.length,
+    clean: 0,
+    withErrors: 0,
+    unreadable: 0,
+    error: 0,
+    warning: 0,
+    info: 0,
+    notAssessable: 0,
+    notApplicable: 0,
+    notChecked: [],
+  };
   await writeBatch(sink, progress, async () => {
     const stdinBytes = files.some((file) => file.path === "-") ? await readStream(io.stdin, "<stdin>") : undefined;
-    const out = await reporter(format, sink, lang, io.cwd);
+    const out = await reporter(format, sink, lang, io.cwd, previousFile);
     await runBatch<ValidateOutcome>({
       files,
       job,
@@ -235,13 +277,16 @@ export async function execute(context: Context, { values, positionals }: ParsedA
           progress.clear();
           io.stderr.write(`xxgk: ${pick(msg("错误", "error"), lang)}: ${escapeTerminalText(pick(outcome.error.text, lang), { keepNewlines: true })}\n`);
         }
-        if (outcome.ok) totals.clean++;
-        else totals.withErrors++;
+        if (outcome.ok) {
+          totals.clean++;
+          if (outcome.status === "ok" && isMostlyNotAssessable(outcome.counts)) totals.notChecked.push(file.name);
+        } else totals.withErrors++;
         noteExitCode(outcome.status === "error" ? EXIT.usage : outcome.ok ? EXIT.ok : EXIT.findings);
         totals.error += outcome.counts.error;
         totals.warning += outcome.counts.warning;
         totals.info += outcome.counts.info;
         totals.notAssessable += outcome.counts.notAssessable;
+        totals.notApplicable += outcome.counts.notApplicable ?? 0;
         if (outcome.text && sink.toStdout) progress.clear();
         out.item(outcome, file.name);
       },
@@ -253,7 +298,7 @@ export async function execute(context: Context, { values, positionals }: ParsedA
     // formatText already ended the single report with its counts.
   } else if (format === "pretty" && sink.toStdout) {
     const { colors } = context;
-    const paint = totals.withErrors ? colors.red : totals.warning ? colors.yellow : colors.green;
+    const paint = totals.withErrors ? colors.red : totals.warning || totals.notChecked.length ? colors.yellow : colors.green;
     io.stdout.write(`${totals.error + totals.warning + totals.info > 0 ? "\n" : ""}${paint(summary)}\n`);
   } else {
     io.stderr.write(`${summary}\n`);

@@ -41,7 +41,7 @@ function checkBlankCells(context: RuleContext): Finding[] {
       },
       paramsEn: {
         scope: scopeEn,
-        count: blank.length,
+        count: blank.length === 1 ? "1 blank cell" : `${blank.length} blank cells`,
         cells: whole ? "all blank" : list(namesEn, ", ", (count) => ` and ${count} more`),
       },
       pointers: blank.map((index) => values.table.cells[index]!.pointer),
@@ -57,7 +57,7 @@ export const rule: CatalogEntry = {
   title: { zh: "没有空白单元格", en: "No blank cells" },
   message: {
     zh: "{scope}有 {count} 个单元格空白（{cells}）。空白不等于 0：没有发生的事项应填 0。",
-    en: "{scope}: {count} blank cell(s) ({cells}). Blank is not zero: write 0 where nothing happened.",
+    en: "{scope}: {count} ({cells}). Blank is not zero: write 0 where nothing happened.",
   },
   severity: { publish: "error", audit: "warning" },
   editions: BOTH,

@@ -1,4 +1,5 @@
 /** Rule CELL-VALUE: its metadata, messages, docs example and evaluator. */
+import { formatCellValue } from "@xxgk/schema/layout";
 import { CellStatus } from "../cell-values.js";
 import type { Finding, RuleContext } from "../context.js";
 import { BOTH, type CatalogEntry, cellOf, pass } from "./define.js";
@@ -33,12 +34,16 @@ function checkCellValues(context: RuleContext): Finding[] {
       const kind = Array.isArray(raw) ? ["数组", "an array"] : typeof raw === "object" ? ["对象", "an object"] : [String(raw), String(raw)];
       problem = `应为数字，实为${Array.isArray(raw) || typeof raw === "object" ? "" : " "}${kind[0]}`;
       problemEn = `expected a number, got ${kind[1]}`;
+    } else if (info.kind !== "amount" && Number.isInteger(raw) && Math.abs(raw) > Number.MAX_SAFE_INTEGER) {
+      // Read from JSON already rounded: the digits shown are the rounded value, never in exponent notation.
+      problem = `超出可精确表示的整数范围（${formatCellValue(raw)} 大于 ${Number.MAX_SAFE_INTEGER}，读入时已被舍入）`;
+      problemEn = `exceeds the largest exactly representable integer (${formatCellValue(raw)} is beyond ${Number.MAX_SAFE_INTEGER}; it was rounded when read)`;
     } else if (info.kind !== "amount" && !Number.isInteger(raw)) {
-      problem = `应为整数，实为 ${raw}`;
-      problemEn = `expected an integer, got ${raw}`;
+      problem = `应为整数，实为 ${formatCellValue(raw)}`;
+      problemEn = `expected an integer, got ${formatCellValue(raw)}`;
     } else {
-      problem = `不能为负数，实为 ${raw}`;
-      problemEn = `must not be negative, got ${raw}`;
+      problem = `不能为负数，实为 ${formatCellValue(raw)}`;
+      problemEn = `must not be negative, got ${formatCellValue(raw)}`;
     }
     findings.push({
       outcome: "fail",
@@ -60,12 +65,12 @@ export const rule: CatalogEntry = {
   editions: BOTH,
   basis: "layout",
   reference: {
-    zh: "R5：件数为非负整数（2019 版“本年增/减”可为负），收费金额为非负数",
-    en: "R5: counts are non-negative integers (2019's 本年增/减 may be negative); amounts are non-negative",
+    zh: "R5：件数为非负整数（2019 版“本年增/减”可为负），收费金额为非负数；件数不超过 2^53 − 1",
+    en: "R5: counts are non-negative integers (2019's 本年增/减 may be negative); amounts are non-negative; counts no larger than 2^53 − 1",
   },
   rationale: {
-    zh: "表格数字是件数或金额：件数不能有小数或负数，单元格里不能有单位、“-”占位符或加引号的数字。无效的单元格使用到它的勾稽关系无法评估，但不影响其他规则。",
-    en: "Table figures are counts or amounts: counts have no fractions or signs, and cells hold no units, '-' placeholders or quoted numbers. An invalid cell makes the identities that use it not assessable, and nothing else.",
+    zh: "表格数字是件数或金额：件数不能有小数或负数，单元格里不能有单位、“-”占位符或加引号的数字。大于 9007199254740991（2^53 − 1）的件数在读入时已被舍入，无法得知填报的确切数字，也视为无效。无效的单元格使用到它的勾稽关系无法评估，但不影响其他规则。",
+    en: "Table figures are counts or amounts: counts have no fractions or signs, and cells hold no units, '-' placeholders or quoted numbers. A count beyond 9007199254740991 (2^53 − 1) has been rounded when read, so the stated figure is not known: it is invalid too. An invalid cell makes the identities that use it not assessable, and nothing else.",
   },
   pinpoints: false,
   crossYear: false,

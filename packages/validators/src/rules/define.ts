@@ -39,6 +39,13 @@ export const pass = (): Finding => PASS;
 /** One evaluation that could not be made because of these pointers (blank, missing or invalid operands). */
 export const blocked = (...pointers: string[]): Finding => ({ outcome: "not-assessable", pointers });
 
+/** Nothing to check, and why: the rule's outcome is `not-applicable` unless something else was evaluated. */
+export const notApplicable = (zh: string, en: string): Finding => ({ outcome: "not-applicable", reason: { zh, en } });
+
+/** The optional metadata field is absent: nothing to check. */
+export const optionalFieldAbsent = (field: string): Finding =>
+  notApplicable(`未填写可选的 meta.${field}`, `the optional field meta.${field} is absent`);
+
 /** A field of `meta`, whatever its type. */
 export function metaField(context: RuleContext, key: string): unknown {
   return context.document.meta?.[key];

@@ -1,11 +1,11 @@
 /** Rule META-CREDIT-CODE: its metadata, messages, docs example and evaluator. */
 import { checkCreditCode } from "../codes.js";
 import type { Finding, RuleContext } from "../context.js";
-import { blocked, BOTH, type CatalogEntry, metaField, pass } from "./define.js";
+import { blocked, BOTH, type CatalogEntry, metaField, optionalFieldAbsent, pass } from "./define.js";
 
 function checkCreditCodeRule(context: RuleContext): Finding[] {
   const code = metaField(context, "creditCode");
-  if (code === undefined) return [];
+  if (code === undefined) return [optionalFieldAbsent("creditCode")];
   if (typeof code !== "string") return [blocked("/meta/creditCode")];
   const result = checkCreditCode(code);
   if (result.ok) return [pass()];

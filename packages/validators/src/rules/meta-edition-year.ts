@@ -10,21 +10,20 @@ function checkEditionYear(context: RuleContext): Finding[] {
   if (edition !== "2021" && edition !== "2019") return [blocked("/edition")];
   const expected = editionForYear(year);
   if (expected === edition) return [pass()];
+  const [expectation, expectationEn] = expected
+    ? [
+        `应使用 ${expected} 版格式（${LAYOUTS[expected].basis}），实为 ${edition} 版`,
+        `which calls for edition ${expected} (${LAYOUTS[expected].basis}); the report uses edition ${edition}`,
+      ]
+    : [
+        `2019 年度以前的报告没有全国统一格式，不能按 ${edition} 版格式检查`,
+        `reports before 2019 have no national layout, so edition ${edition} does not apply`,
+      ];
   return [
     {
       outcome: "fail",
-      params: {
-        year,
-        edition,
-        expectedEdition: expected ? `${expected} 版（${LAYOUTS[expected].basis}）` : "无（2019 年以前的报告不适用统一格式）",
-      },
-      paramsEn: {
-        year,
-        edition,
-        expectedEdition: expected
-          ? `edition ${expected} (${LAYOUTS[expected].basis})`
-          : "none (reports before 2019 have no national layout)",
-      },
+      params: { year, edition, expectation },
+      paramsEn: { year, edition, expectation: expectationEn },
       pointers: ["/edition", "/meta/year"],
       cells: [],
     },
@@ -36,8 +35,8 @@ export const rule: CatalogEntry = {
   name: "EditionMatchesYear",
   title: { zh: "格式版本与报告年度相符", en: "Edition matches the report year" },
   message: {
-    zh: "报告年度为 {year}，应使用{expectedEdition}，实为 {edition} 版格式。",
-    en: "The report year is {year}, which calls for {expectedEdition}; the report uses edition {edition}.",
+    zh: "报告年度为 {year}：{expectation}。",
+    en: "The report year is {year}, {expectation}.",
   },
   severity: { publish: "error", audit: "error" },
   editions: BOTH,

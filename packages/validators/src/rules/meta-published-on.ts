@@ -1,6 +1,6 @@
 /** Rule META-PUBLISHED-ON: its metadata, messages, docs example and evaluator. */
 import type { Finding, RuleContext } from "../context.js";
-import { blocked, BOTH, type CatalogEntry, integerYear, isoDate, metaField, pass } from "./define.js";
+import { blocked, BOTH, type CatalogEntry, integerYear, isoDate, metaField, optionalFieldAbsent, pass } from "./define.js";
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-02-30 and 2100-02-29 no). */
 function isRealDate(text: string): boolean {
@@ -15,7 +15,7 @@ function isRealDate(text: string): boolean {
 
 function checkPublishedOn(context: RuleContext): Finding[] {
   const publishedOn = metaField(context, "publishedOn");
-  if (publishedOn === undefined) return [];
+  if (publishedOn === undefined) return [optionalFieldAbsent("publishedOn")];
   const year = integerYear(metaField(context, "year"));
   // Not a string: a structural problem SCHEMA reports.
   if (typeof publishedOn !== "string") return [blocked("/meta/publishedOn")];

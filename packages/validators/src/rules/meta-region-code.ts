@@ -1,11 +1,11 @@
 /** Rule META-REGION-CODE: its metadata, messages, docs example and evaluator. */
 import { checkRegionCode } from "../codes.js";
 import type { Finding, RuleContext } from "../context.js";
-import { blocked, BOTH, type CatalogEntry, metaField, pass } from "./define.js";
+import { blocked, BOTH, type CatalogEntry, metaField, optionalFieldAbsent, pass } from "./define.js";
 
 function checkRegionCodeRule(context: RuleContext): Finding[] {
   const code = metaField(context, "regionCode");
-  if (code === undefined) return [];
+  if (code === undefined) return [optionalFieldAbsent("regionCode")];
   if (typeof code !== "string") return [blocked("/meta/regionCode")];
   const result = checkRegionCode(code);
   if (result.ok) return [pass()];

@@ -1,7 +1,7 @@
 /** Rule OPTIONS: its metadata, messages, docs example and evaluator. */
 import type { Finding, RuleContext } from "../context.js";
 import { optionProblems } from "../options.js";
-import { BOTH, type CatalogEntry } from "./define.js";
+import { BOTH, type CatalogEntry, notApplicable, pass } from "./define.js";
 
 function checkOptions(context: RuleContext): Finding[] {
   const { rules, profile, today } = context.options;
@@ -29,7 +29,11 @@ function checkOptions(context: RuleContext): Finding[] {
       cells: [],
     });
   }
-  return findings;
+  if (findings.length > 0) return findings;
+  // Valid options checked: a pass; no options at all: nothing to check.
+  return rules === undefined && profile === undefined && today === undefined
+    ? [notApplicable("未给出检查选项", "no options were given")]
+    : [pass()];
 }
 
 export const rule: CatalogEntry = {

@@ -1,53 +1,39 @@
 /** Rule X-PREVIOUS-REPORT: its metadata, messages, docs example and evaluator. */
 import type { Finding, RuleContext } from "../context.js";
+import { mismatchText, previousMismatch, shortenedBody } from "./cross-year.js";
 import { blocked, BOTH, type CatalogEntry, integerYear, metaField, pass } from "./define.js";
 
-/** A body name for comparison: full-width letters, digits and spaces as half-width (NFKC), without whitespace. */
-function normaliseBody(body: string): string {
-  return body.normalize("NFKC").replace(/\s+/g, "");
-}
-
-/**
- * Two body names are the same body only when equal after normalising width and whitespace. A shorter name is not
- * taken as the same body (区人民政府 is not 淮安市洪泽区人民政府): the warning shows both names to check.
- */
-function sameBody(left: string, right: string): boolean {
-  return normaliseBody(left) === normaliseBody(right);
-}
-
 function checkPreviousReport(context: RuleContext): Finding[] {
-  const previous = context.previous;
-  if (!previous) return [];
-  if (!previous.meta) {
+  if (!context.previous) return [];
+  const mismatch = previousMismatch(context);
+  if (mismatch) {
+    const text = mismatchText(mismatch);
     return [
       {
-        outcome: "not-assessable",
-        pointers: [],
-        reason: { zh: "上年报告没有报告信息（meta）", en: "the previous report has no metadata (meta)" },
+        outcome: "fail",
+        params: { problem: `${text.zh}（跨年度勾稽关系不予评估）` },
+        paramsEn: { problem: `${text.en} (the cross-year identities are not assessed)` },
+        pointers: mismatch.kind === "year" ? ["/meta/year"] : mismatch.kind === "body" ? ["/meta/body"] : [""],
+        cells: [],
       },
     ];
   }
+  // This report's own year and body are SCHEMA's to report; without them the match cannot be told.
   const findings: Finding[] = [];
-  const year = integerYear(metaField(context, "year"));
-  const previousYear = integerYear(previous.meta?.year);
-  if (year === undefined || previousYear === undefined) findings.push(blocked("/meta/year"));
-  else if (previousYear !== year - 1) {
-    findings.push({
-      outcome: "fail",
-      params: { problem: `年度为 ${previousYear}，应为 ${year - 1}（跨年度勾稽关系不予评估）` },
-      paramsEn: { problem: `is for ${previousYear}, not ${year - 1} (the cross-year identities are not assessed)` },
-      pointers: ["/meta/year"],
-      cells: [],
-    });
-  } else findings.push(pass());
+  findings.push(integerYear(metaField(context, "year")) === undefined ? blocked("/meta/year") : pass());
   const body = metaField(context, "body");
-  const previousBody = previous.meta?.body;
-  if (typeof body !== "string" || typeof previousBody !== "string") findings.push(blocked("/meta/body"));
-  else if (!sameBody(body, previousBody)) {
+  const previousBody = context.previous.meta?.body;
+  if (typeof body !== "string") findings.push(blocked("/meta/body"));
+  else if (typeof previousBody === "string" && shortenedBody(body, previousBody)) {
+    // Probably the same body under a shorter name: compared, but the reader checks the two names.
     findings.push({
       outcome: "fail",
-      params: { problem: `的发布机关为“${previousBody}”，与本报告“${body}”不同` },
-      paramsEn: { problem: `is by “${previousBody}”, not “${body}”` },
+      params: {
+        problem: `的发布机关为“${previousBody}”，与本报告“${body}”不同（似为同一机关名称的简写，跨年度勾稽关系照常比对，请核对）`,
+      },
+      paramsEn: {
+        problem: `is by “${previousBody}”, not “${body}” (apparently the same body's name shortened: the cross-year identities are compared; please check)`,
+      },
       pointers: ["/meta/body"],
       cells: [],
     });
@@ -65,8 +51,8 @@ export const rule: CatalogEntry = {
   basis: "cross-year",
   reference: { zh: "跨年度比对的前提", en: "Precondition of the cross-year rules" },
   rationale: {
-    zh: "跨年度勾稽关系只对同一机关相邻两个年度的报告有意义。年度不相邻时跨年度规则不予评估（并说明上年报告的年度）；机关名称不同时给出警告。名称统一全角、半角并去掉空白后须完全相同：简称或省略上级地名（“洪泽区人民政府”与“淮安市洪泽区人民政府”）也给出警告，由读者根据消息中的两个名称核对，因为仅凭后缀无法区分“区人民政府”这样的不同机关。",
-    en: "Cross-year identities only make sense between consecutive years of the same body. When the years are not consecutive the cross-year rules are not assessed (and say which year the previous report is for); when the body names differ a warning is given. The names must be equal after normalising full- and half-width characters and removing whitespace: a shortened name (洪泽区人民政府 for 淮安市洪泽区人民政府) is warned about too, for the reader to check against the two names in the message, since a suffix cannot tell different bodies apart (区人民政府).",
+    zh: "跨年度勾稽关系只对同一机关相邻两个年度、结构有效的报告有意义。上年报告无法读取、结构无效、没有年度或机关名称、年度不是上一年度、或属于另一机关时，本规则给出警告并说明原因，跨年度勾稽关系（X-CARRY-OVER、X-IN-FORCE）一律“无法评估”，不会据此报错；上年报告自身的问题在上年报告名下单独列出。机关名称统一全角、半角并去掉空白后比较：一个名称只是另一个省略了上级地名（“洪泽区人民政府”与“淮安市洪泽区人民政府”）时，视为同一机关照常比对，但仍给出警告，由读者核对两个名称；其余名称不同（包括“区人民政府”这样不含地名的后缀）视为另一机关。",
+    en: "Cross-year identities only make sense between structurally valid reports of the same body for consecutive years. When the previous report cannot be read, is structurally invalid, has no year or body, is not for the preceding year, or is another body's, this rule warns and says why, and the cross-year identities (X-CARRY-OVER, X-IN-FORCE) are not assessable rather than failed; the previous report's own problems are listed under its own name. Body names are compared after normalising full- and half-width characters and removing whitespace: when one is the other without the higher levels of its place name (洪泽区人民政府 for 淮安市洪泽区人民政府) the reports are compared as the same body's, with a warning to check the two names; any other difference (including a suffix naming no place, such as 区人民政府) means another body.",
   },
   pinpoints: false,
   crossYear: true,
